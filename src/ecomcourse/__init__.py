@@ -1,0 +1,1 @@
+"""E-commerce operations course."""

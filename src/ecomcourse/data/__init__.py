@@ -1,0 +1,37 @@
+"""Synthetic shop data: one seed, one generator, every table; and the one loader notebooks use."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import ads, shop, traffic
+from .loader import load_dataset
+from .schema import TABLES
+
+DEFAULT_SEED = 20251111
+
+__all__ = ["DEFAULT_SEED", "TABLES", "generate", "load_dataset"]
+
+
+def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataFrame]:
+    """Every table of the shop, in memory, typed as :func:`load_dataset` returns them.
+
+    ``scale`` multiplies the number of customers (and so orders, traffic and ad spend).
+    """
+    rng = np.random.default_rng(seed)
+    products = shop.make_products(rng)
+    customers, first_day = shop.make_customers(rng, scale)
+    orders, items = shop.make_orders(rng, customers, products, first_day)
+    traffic_daily = traffic.make_traffic_daily(rng, orders)
+    tables = {
+        "customers": customers,
+        "products": products,
+        "orders": orders,
+        "order_items": items,
+        "traffic_daily": traffic_daily,
+        "funnel_events": traffic.make_funnel_events(rng, orders, traffic_daily),
+        "ad_campaigns_daily": ads.make_ad_campaigns(rng, scale),
+        "operating_costs": shop.make_operating_costs(rng, orders),
+    }
+    return {name: TABLES[name].coerce(df) for name, df in tables.items()}

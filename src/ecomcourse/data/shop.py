@@ -1,0 +1,216 @@
+"""Shop core: customers, products, orders with their items, and monthly operating costs.
+
+Every buyer is a customer whose purchases follow a Poisson process: the first on the day they
+were acquired, repeats at a personal rate (gamma-distributed, so a few loyal customers buy
+often) until they lapse. Everything is vectorised, so cost grows linearly with ``scale``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import calendar
+
+AGE_BANDS = ["18-24", "25-29", "30-34", "35-39", "40-49", "50+"]
+AGE_P = [0.17, 0.24, 0.23, 0.16, 0.13, 0.07]
+TIERS = ["tier1", "new_tier1", "tier2", "tier3", "tier4_below"]
+TIER_P_START = np.array([0.20, 0.22, 0.22, 0.19, 0.17])
+TIER_P_END = np.array([0.15, 0.19, 0.21, 0.22, 0.23])  # lower tiers grow faster
+PROVINCES = {
+    "tier1": ["Beijing", "Shanghai", "Guangdong"],
+    "new_tier1": ["Zhejiang", "Jiangsu", "Sichuan", "Hubei", "Shaanxi", "Tianjin", "Chongqing"],
+    "tier2": ["Shandong", "Fujian", "Hunan", "Anhui", "Liaoning", "Henan", "Yunnan"],
+    "tier3": ["Hebei", "Jiangxi", "Guangxi", "Shanxi", "Guizhou", "Jilin", "Heilongjiang"],
+    "tier4_below": ["Henan", "Hebei", "Guangxi", "Gansu", "Inner Mongolia", "Xinjiang", "Hainan"],
+}
+SOURCES = ["natural_search", "paid_ads", "homepage_feed", "live_room", "social_share", "other"]
+NEW_SOURCE_P = [0.30, 0.26, 0.17, 0.13, 0.08, 0.06]
+REPEAT_SOURCE_P = [0.40, 0.12, 0.16, 0.12, 0.12, 0.08]
+PLATFORMS = ["taobao", "tmall", "jd", "pinduoduo", "douyin"]
+PLATFORM_P = [0.30, 0.24, 0.14, 0.14, 0.18]
+CATEGORIES = {  # name: (share of SKUs, median list price, price spread, popularity)
+    "apparel": (0.34, 169.0, 0.45, 0.36),
+    "beauty": (0.20, 129.0, 0.40, 0.24),
+    "home": (0.18, 109.0, 0.55, 0.16),
+    "food": (0.14, 59.0, 0.35, 0.14),
+    "digital": (0.14, 189.0, 0.55, 0.10),
+}
+N_PRODUCTS = 160
+COST_RATIO = 0.515
+NEW_CUSTOMERS_PER_DAY = 40.0
+REPEAT_GAMMA_SHAPE, REPEAT_GAMMA_SCALE = 0.5, 3.6  # repeat purchases per year
+MEAN_LIFETIME_DAYS = 520
+SECOND_ORDER_SAME_DAY = 0.05
+UNPAID_SHARE = 0.12
+REFUND_SHARE = 0.07
+OPEX_RATIOS = {"logistics": 0.07, "platform_fees": 0.052, "staff": 0.044, "rent_it": 0.012}
+
+
+def make_products(rng: np.random.Generator) -> pd.DataFrame:
+    names = list(CATEGORIES)
+    shares = np.array([CATEGORIES[c][0] for c in names])
+    category = rng.choice(names, size=N_PRODUCTS, p=shares / shares.sum())
+    median = np.array([CATEGORIES[c][1] for c in category])
+    spread = np.array([CATEGORIES[c][2] for c in category])
+    price = np.round(0.94 * median * np.exp(rng.normal(0, spread)) / 10) * 10 - 1  # ends in 9
+    price = np.maximum(price, 19.0)
+    cost = np.round(price * COST_RATIO * np.exp(rng.normal(0, 0.08, N_PRODUCTS)), 2)
+    return pd.DataFrame({
+        "product_id": [f"P{i:04d}" for i in range(1, N_PRODUCTS + 1)],
+        "category": category, "list_price": price, "unit_cost": cost,
+    })
+
+
+def _tier_probabilities(day_index: np.ndarray, n_days: int) -> np.ndarray:
+    frac = (day_index / max(n_days - 1, 1))[:, None]
+    p = TIER_P_START * (1 - frac) + TIER_P_END * frac
+    return p / p.sum(axis=1, keepdims=True)
+
+
+def _choose_rows(rng: np.random.Generator, p: np.ndarray) -> np.ndarray:
+    """One category index per row of a probability matrix (vectorised inverse CDF)."""
+    u = rng.random(len(p))[:, None]
+    return (u > np.cumsum(p, axis=1)).sum(axis=1)
+
+
+def make_customers(rng: np.random.Generator, scale: float) -> tuple[pd.DataFrame, np.ndarray]:
+    """Customers who will buy, and the day index of their first purchase."""
+    dates = calendar.days()
+    expected = NEW_CUSTOMERS_PER_DAY * scale * calendar.day_weights(dates)
+    per_day = rng.poisson(expected)
+    first_day = np.repeat(np.arange(len(dates)), per_day)
+    n = len(first_day)
+    tier_idx = _choose_rows(rng, _tier_probabilities(first_day, len(dates)))
+    tier = np.array(TIERS)[tier_idx]
+    province = np.empty(n, dtype=object)
+    for name, options in PROVINCES.items():
+        mask = tier == name
+        province[mask] = rng.choice(options, size=mask.sum())
+    registered = dates[first_day] - pd.to_timedelta(
+        np.where(rng.random(n) < 0.3, rng.integers(1, 120, n), 0), unit="D")
+    customers = pd.DataFrame({
+        "customer_id": [f"C{i:06d}" for i in range(1, n + 1)],
+        "registered_date": registered.normalize(),
+        "age_band": rng.choice(AGE_BANDS, size=n, p=AGE_P),
+        "gender": np.where(rng.random(n) < 0.63, "female", "male"),
+        "city_tier": tier,
+        "province": province,
+        "device": np.where(rng.random(n) < 0.92, "mobile", "pc"),
+        "acquisition_channel": rng.choice(SOURCES, size=n, p=NEW_SOURCE_P),
+    })
+    return customers, first_day
+
+
+def purchase_days(rng: np.random.Generator, first_day: np.ndarray
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(customer index, day index, is first) of every paying visit: the first and the repeats."""
+    dates = calendar.days()
+    seasonal = calendar.day_weights(dates, growth=False)
+    cum = np.concatenate([[0.0], np.cumsum(seasonal / seasonal.mean())])
+    n = len(first_day)
+    rate_per_day = rng.gamma(REPEAT_GAMMA_SHAPE, REPEAT_GAMMA_SCALE, n) / 365.0
+    lifetime = rng.exponential(MEAN_LIFETIME_DAYS, n).astype(int)
+    last_day = np.minimum(first_day + lifetime, len(dates) - 1)
+    lo, hi = cum[first_day + 1], cum[last_day + 1]
+    repeats = rng.poisson(rate_per_day * np.maximum(hi - lo, 0))
+    who = np.repeat(np.arange(n), repeats)
+    u = rng.uniform(lo[who], hi[who])
+    repeat_day = np.clip(np.searchsorted(cum, u, side="right") - 1, 0, len(dates) - 1)
+    customer = np.concatenate([np.arange(n), who])
+    day = np.concatenate([first_day, repeat_day])
+    is_first = np.concatenate([np.ones(n, bool), np.zeros(len(who), bool)])
+    order = np.lexsort((~is_first, customer, day))
+    return customer[order], day[order], is_first[order]
+
+
+def _times(rng: np.random.Generator, day_dates: pd.DatetimeIndex, promo: np.ndarray) -> pd.DatetimeIndex:
+    """Time of day: an evening peak; on peak days a share of orders lands just after midnight."""
+    hours = np.clip(rng.normal(20.5, 3.6, len(day_dates)), 0, 23.7)
+    midnight = promo & (rng.random(len(day_dates)) < 0.25)
+    hours = np.where(midnight, rng.uniform(0, 1.5, len(day_dates)), hours)
+    seconds = (hours * 3600).astype(int)
+    return day_dates + pd.to_timedelta(seconds, unit="s")
+
+
+def make_orders(rng: np.random.Generator, customers: pd.DataFrame, products: pd.DataFrame,
+                first_day: np.ndarray) -> tuple[pd.DataFrame, pd.DataFrame]:
+    dates = calendar.days()
+    cust, day, is_first = purchase_days(rng, first_day)
+    extra = rng.random(len(cust)) < SECOND_ORDER_SAME_DAY
+    cust = np.concatenate([cust, cust[extra]])
+    day = np.concatenate([day, day[extra]])
+    is_first = np.concatenate([is_first, np.zeros(extra.sum(), bool)])
+    n_paid = len(cust)
+    # unpaid orders: placed and never paid, by buyers and by customers on other days
+    n_unpaid = int(n_paid * UNPAID_SHARE / (1 - UNPAID_SHARE))
+    unpaid_cust = rng.integers(0, len(customers), n_unpaid)
+    unpaid_day = np.minimum(first_day[unpaid_cust] + rng.integers(0, 200, n_unpaid), len(dates) - 1)
+    cust = np.concatenate([cust, unpaid_cust])
+    day = np.concatenate([day, unpaid_day])
+    is_first = np.concatenate([is_first, np.zeros(n_unpaid, bool)])
+    paid = np.arange(len(cust)) < n_paid
+    n = len(cust)
+
+    day_dates = dates[day]
+    promo_mult = calendar.promo_multiplier(day_dates)
+    created = _times(rng, day_dates, promo_mult >= 3)
+    paid_at = pd.Series(created + pd.to_timedelta(rng.integers(5, 900, n), unit="s"))
+    paid_at[~paid] = pd.NaT
+    main_device = customers["device"].to_numpy()[cust]
+    device = np.where(rng.random(n) < 0.95, main_device, np.where(main_device == "mobile", "pc", "mobile"))
+    acq = customers["acquisition_channel"].to_numpy()[cust]
+    channel = np.where(is_first, acq, rng.choice(SOURCES, size=n, p=REPEAT_SOURCE_P))
+    main_platform = rng.choice(PLATFORMS, size=len(customers), p=PLATFORM_P)[cust]
+    platform = np.where(rng.random(n) < 0.85, main_platform, rng.choice(PLATFORMS, size=n, p=PLATFORM_P))
+
+    items = _make_items(rng, n, products)
+    items_amount = items.assign(v=items.quantity * items.unit_price).groupby("order_idx")["v"].sum()
+    items_amount = items_amount.reindex(np.arange(n)).to_numpy()
+    discount_rate = np.where(promo_mult >= 1.8, rng.uniform(0.08, 0.2, n), rng.uniform(0.0, 0.05, n))
+    discount = np.round(items_amount * discount_rate, 0)
+    amount = items_amount - discount
+    refunded = paid & (rng.random(n) < REFUND_SHARE)
+
+    order_sort = np.lexsort((created.asi8,))
+    order_ids = np.empty(n, dtype=object)
+    order_ids[order_sort] = [f"O{i:07d}" for i in range(1, n + 1)]
+    orders = pd.DataFrame({
+        "order_id": order_ids,
+        "customer_id": customers["customer_id"].to_numpy()[cust],
+        "created_at": created,
+        "paid_at": paid_at.to_numpy(),
+        "status": np.where(paid, "paid", "unpaid"),
+        "platform": platform, "channel": channel, "device": device,
+        "items_amount": items_amount, "discount": discount, "amount": amount,
+        "refund_amount": np.where(refunded, amount, 0.0),
+    }).iloc[order_sort].reset_index(drop=True)
+    items["order_id"] = order_ids[items.pop("order_idx").to_numpy()]
+    items = items.sort_values(["order_id", "product_id"], kind="stable").reset_index(drop=True)
+    return orders, items[["order_id", "product_id", "quantity", "unit_price"]]
+
+
+def _make_items(rng: np.random.Generator, n_orders: int, products: pd.DataFrame) -> pd.DataFrame:
+    lines = 1 + rng.poisson(0.45, n_orders)
+    order_idx = np.repeat(np.arange(n_orders), lines)
+    popularity = np.array([CATEGORIES[c][3] for c in products["category"]])
+    popularity = popularity * rng.pareto(2.5, len(products)) + popularity * 0.2
+    product = rng.choice(len(products), size=len(order_idx), p=popularity / popularity.sum())
+    items = pd.DataFrame({"order_idx": order_idx, "product_idx": product})
+    items = items.drop_duplicates()
+    quantity = 1 + rng.geometric(0.75, len(items)) - 1
+    return pd.DataFrame({
+        "order_idx": items["order_idx"].to_numpy(),
+        "product_id": products["product_id"].to_numpy()[items["product_idx"]],
+        "quantity": quantity,
+        "unit_price": products["list_price"].to_numpy()[items["product_idx"]],
+    })
+
+
+def make_operating_costs(rng: np.random.Generator, orders: pd.DataFrame) -> pd.DataFrame:
+    paid = orders[orders["status"] == "paid"]
+    month = paid["paid_at"].dt.strftime("%Y-%m")
+    net = (paid["amount"] - paid["refund_amount"]).groupby(month).sum()
+    rows = [(m, cost_type, round(value * ratio * rng.uniform(0.9, 1.1), 2))
+            for m, value in net.items() for cost_type, ratio in OPEX_RATIOS.items()]
+    return pd.DataFrame(rows, columns=["month", "cost_type", "amount"])

@@ -1,0 +1,158 @@
+"""One table of every string that code prints: plot labels, widget labels, check messages.
+
+Dataset categories are English codes (``natural_search``, ``tier1``); :func:`label` turns a code
+into its display name in the current language. Tests compare codes, never labels.
+"""
+
+from __future__ import annotations
+
+import os
+
+LANGUAGES = ("zh", "en")
+_current = {"lang": os.environ.get("ECOMCOURSE_LANG", "zh")}
+
+STRINGS: dict[str, dict[str, str]] = {
+    # course set-up and data loading
+    "setup.ready": {"zh": "环境就绪：{chapter}（简体中文版），数据目录 {data}",
+                    "en": "Ready: {chapter} (English edition), data in {data}"},
+    "data.unknown": {"zh": "没有名为 “{name}” 的数据集。可用的数据集：{names}",
+                     "en": "There is no dataset called '{name}'. Available datasets: {names}"},
+    "data.not_found": {"zh": "找不到课程数据目录（需要 datasets/manifest.json）。请在课程仓库内打开笔记本，"
+                             "或设置环境变量 ECOMCOURSE_DATA 指向 datasets 文件夹，或运行 `ecomcourse data` 重新生成。",
+                       "en": "Cannot find the course data folder (datasets/manifest.json). Open the notebook "
+                             "inside the course repository, set ECOMCOURSE_DATA to the datasets folder, "
+                             "or run `ecomcourse data` to regenerate it."},
+    "data.missing_file": {"zh": "数据文件 {path} 不存在。运行 `ecomcourse data` 重新生成数据。",
+                          "en": "The data file {path} is missing. Run `ecomcourse data` to regenerate it."},
+    "data.corrupted": {"zh": "数据文件 {path} 已损坏或被修改（校验和不符）。运行 `ecomcourse data` 重新生成，"
+                             "或从仓库恢复：git checkout -- datasets/",
+                       "en": "The data file {path} is corrupted or was edited (checksum mismatch). Run "
+                             "`ecomcourse data` to regenerate it, or restore it: git checkout -- datasets/"},
+    # answer checks (visible tests)
+    "check.not_implemented": {"zh": "{name} 还没有完成：请删除 raise NotImplementedError() 并写出你的答案。",
+                              "en": "{name} is not done yet: delete raise NotImplementedError() and write your answer."},
+    "check.type": {"zh": "{name} 应该是 {expected}，但得到的是 {got}。",
+                   "en": "{name} should be a {expected}, but it is a {got}."},
+    "check.columns": {"zh": "{name} 缺少这些列：{missing}（需要的列：{expected}）。",
+                      "en": "{name} lacks these columns: {missing} (expected columns: {expected})."},
+    "check.index": {"zh": "{name} 的索引应该是 {expected}，但得到的是 {got}。",
+                    "en": "{name} should be indexed by {expected}, but its index is {got}."},
+    "check.length": {"zh": "{name} 应该有 {expected} 行，但有 {got} 行。",
+                     "en": "{name} should have {expected} rows, but it has {got}."},
+    "check.percent": {"zh": "{name} = {value:.4g} 看起来像百分数：比率请用 0 到 1 之间的小数（3.5% 写成 0.035）。",
+                      "en": "{name} = {value:.4g} looks like a percentage: give rates as fractions between "
+                            "0 and 1 (3.5% is 0.035)."},
+    "check.fraction": {"zh": "{name} = {value} 应该是 0 到 1 之间的比率。",
+                       "en": "{name} = {value} should be a rate between 0 and 1."},
+    "check.nan": {"zh": "{name} 里有空值（NaN），请检查分母为零或缺失的数据。",
+                  "en": "{name} contains missing values (NaN): check for zero denominators or missing data."},
+    "check.value": {"zh": "{name} 的数值不对：{hint}",
+                    "en": "{name} has the wrong value: {hint}"},
+    "check.mutated": {"zh": "你的函数修改了传入的数据表，请在副本上计算（df = df.copy()）。",
+                      "en": "Your function changed the table it was given: work on a copy (df = df.copy())."},
+    # plots and widgets
+    "axis.date": {"zh": "日期", "en": "Date"},
+    "axis.gmv": {"zh": "成交额（元）", "en": "GMV (yuan)"},
+    "axis.uv": {"zh": "访客数", "en": "Visitors (UV)"},
+    "axis.cr": {"zh": "支付转化率", "en": "Conversion rate"},
+    "axis.aov": {"zh": "客单价（元）", "en": "Spend per buyer (yuan)"},
+    "axis.share": {"zh": "占比", "en": "Share"},
+    "axis.visitors": {"zh": "访客数（去重）", "en": "Distinct visitors"},
+    "axis.months_since": {"zh": "首购后第 k 个月", "en": "Months since first purchase (k)"},
+    "axis.cohort": {"zh": "首购月份（同期群）", "en": "Month of first purchase (cohort)"},
+    "axis.customers": {"zh": "客户数", "en": "Customers"},
+    "axis.roas": {"zh": "投产比 ROAS", "en": "ROAS"},
+    "axis.spend": {"zh": "广告花费（元）", "en": "Ad spend (yuan)"},
+    "title.daily_gmv": {"zh": "每日成交额：618 与双11 的预售和爆发", "en": "Daily GMV: pre-sales and peaks at 618 and Double 11"},
+    "title.kpi_tree": {"zh": "GMV 拆解：访客数 × 转化率 × 客单价（按月）", "en": "GMV decomposed: UV × CR × spend per buyer (monthly)"},
+    "title.sources": {"zh": "流量来源：访客占比与转化率", "en": "Traffic sources: share of visitors and conversion"},
+    "title.funnel": {"zh": "购买路径漏斗（{month}）", "en": "Purchase funnel ({month})"},
+    "title.tiers": {"zh": "RFM 用户分层", "en": "RFM customer tiers"},
+    "title.roas": {"zh": "各推广渠道投产比与盈亏平衡线", "en": "ROAS by ad channel against break-even"},
+    "title.retention": {"zh": "月度同期群留存率", "en": "Monthly cohort retention"},
+    "title.dashboard": {"zh": "KPI 看板 {start} ~ {end}", "en": "KPI dashboard {start} to {end}"},
+    "legend.break_even": {"zh": "盈亏平衡 ROAS = {value:.2f}", "en": "Break-even ROAS = {value:.2f}"},
+    "legend.target": {"zh": "目标 ROAS = {value:.0f}", "en": "Target ROAS = {value:.0f}"},
+    "widget.dates": {"zh": "日期范围", "en": "Dates"},
+    "widget.platform": {"zh": "平台", "en": "Platform"},
+    "widget.all": {"zh": "全部", "en": "All"},
+    "widget.metric": {"zh": "指标", "en": "Metric"},
+    "kpi.uv": {"zh": "访客数 UV", "en": "Visitors (UV)"},
+    "kpi.buyers": {"zh": "支付买家数", "en": "Paying buyers"},
+    "kpi.cr": {"zh": "支付转化率", "en": "Conversion rate"},
+    "kpi.aov": {"zh": "客单价", "en": "Spend per buyer"},
+    "kpi.gmv": {"zh": "成交额 GMV", "en": "GMV"},
+    "kpi.orders": {"zh": "支付订单数", "en": "Paid orders"},
+    "kpi.order_value": {"zh": "笔单价", "en": "Value per order"},
+    "kpi.repurchase": {"zh": "复购率", "en": "Repurchase rate"},
+    "kpi.note_uv": {"zh": "注：所选区间的访客数按天相加（同一访客在不同日期会被重复计算）。",
+                    "en": "Note: the range's UV adds up daily visitors (a visitor who returns on another day counts again)."},
+}
+
+LABELS: dict[str, dict[str, str]] = {
+    "natural_search": {"zh": "自然搜索", "en": "Natural search"},
+    "paid_ads": {"zh": "付费推广", "en": "Paid ads"},
+    "homepage_feed": {"zh": "首页推荐", "en": "Homepage feed"},
+    "live_room": {"zh": "直播间", "en": "Live room"},
+    "social_share": {"zh": "社交分享", "en": "Social share"},
+    "other": {"zh": "其他", "en": "Other"},
+    "mobile": {"zh": "移动端", "en": "Mobile"},
+    "pc": {"zh": "PC 端", "en": "PC"},
+    "taobao": {"zh": "淘宝", "en": "Taobao"},
+    "tmall": {"zh": "天猫", "en": "Tmall"},
+    "jd": {"zh": "京东", "en": "JD"},
+    "pinduoduo": {"zh": "拼多多", "en": "Pinduoduo"},
+    "douyin": {"zh": "抖音", "en": "Douyin"},
+    "tier1": {"zh": "一线", "en": "Tier 1"},
+    "new_tier1": {"zh": "新一线", "en": "New tier 1"},
+    "tier2": {"zh": "二线", "en": "Tier 2"},
+    "tier3": {"zh": "三线", "en": "Tier 3"},
+    "tier4_below": {"zh": "四线及以下", "en": "Tier 4 and below"},
+    "female": {"zh": "女", "en": "Female"},
+    "male": {"zh": "男", "en": "Male"},
+    "apparel": {"zh": "服饰", "en": "Apparel"},
+    "beauty": {"zh": "美妆", "en": "Beauty"},
+    "home": {"zh": "家居", "en": "Home"},
+    "food": {"zh": "食品", "en": "Food"},
+    "digital": {"zh": "数码配件", "en": "Digital accessories"},
+    "view": {"zh": "浏览商品", "en": "View"},
+    "cart": {"zh": "加购", "en": "Add to cart"},
+    "order": {"zh": "下单", "en": "Order"},
+    "pay": {"zh": "支付", "en": "Pay"},
+    "high": {"zh": "高价值", "en": "High value"},
+    "mid": {"zh": "中价值", "en": "Mid value"},
+    "low": {"zh": "低价值", "en": "Low value"},
+    "dormant": {"zh": "沉睡", "en": "Dormant"},
+    "ztc_search": {"zh": "直通车（搜索）", "en": "Zhitongche (search)"},
+    "super_recommend": {"zh": "超级推荐（信息流）", "en": "Super Recommend (feed)"},
+    "display_cpm": {"zh": "展示广告（CPM）", "en": "Display ads (CPM)"},
+    "taobaoke": {"zh": "淘宝客", "en": "Taobaoke affiliates"},
+    "qianchuan": {"zh": "巨量千川", "en": "Qianchuan (Douyin)"},
+    "pdd_search": {"zh": "多多搜索", "en": "Duoduo Search"},
+    "jd_kuaiche": {"zh": "京东快车", "en": "JD Kuaiche"},
+    "logistics": {"zh": "物流费", "en": "Logistics"},
+    "platform_fees": {"zh": "平台佣金与技术服务费", "en": "Platform fees"},
+    "staff": {"zh": "人工", "en": "Staff"},
+    "rent_it": {"zh": "房租与系统", "en": "Rent and IT"},
+}
+
+
+def set_language(lang: str) -> None:
+    """Set the language of every string code prints (``"zh"`` or ``"en"``)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}, not {lang!r}")
+    _current["lang"] = lang
+
+
+def get_language() -> str:
+    return _current["lang"] if _current["lang"] in LANGUAGES else "zh"
+
+
+def t(key: str, **values: object) -> str:
+    """The string ``key`` in the current language, formatted with ``values``."""
+    return STRINGS[key][get_language()].format(**values)
+
+
+def label(code: str) -> str:
+    """Display name of a dataset category code; unknown codes are shown as they are."""
+    return LABELS.get(code, {}).get(get_language(), code)
