@@ -39,7 +39,7 @@ def setup_plotting() -> None:
         "grid.alpha": 0.3,
         "figure.figsize": (9, 4.2),
         "figure.dpi": 100,
-        "axes.titleweight": "bold",
+        "axes.titlesize": "large",
         "legend.frameon": False,
     })
 

@@ -40,8 +40,13 @@ def data_folder(start: Path | None = None) -> Path:
 
 
 @cache
-def _verified(path: Path, sha256: str, mtime: float) -> bool:
-    return store.sha256(path) == sha256
+def _read(path: Path, sha256: str, mtime: float) -> pd.DataFrame | None:
+    """The parsed table, or None when the file does not match its checksum (cached per version)."""
+    if store.sha256(path) != sha256:
+        return None
+    table = TABLES[path.stem]
+    return table.coerce(pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False,
+                                    na_values=[""]))
 
 
 def load_dataset(name: str) -> pd.DataFrame:
@@ -58,7 +63,7 @@ def load_dataset(name: str) -> pd.DataFrame:
     path = folder / entry["file"]
     if not path.is_file():
         raise DatasetError(t("data.missing_file", path=path))
-    if not _verified(path, entry["sha256"], path.stat().st_mtime):
+    table = _read(path, entry["sha256"], path.stat().st_mtime)
+    if table is None:
         raise DatasetError(t("data.corrupted", path=path))
-    return TABLES[name].coerce(pd.read_csv(path, encoding="utf-8-sig", dtype=str,
-                                           keep_default_na=False, na_values=[""]))
+    return table.copy()

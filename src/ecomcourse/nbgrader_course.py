@@ -1,0 +1,64 @@
+"""The course as nbgrader sees it: folder layout, the language-selecting preprocessor, limits.
+
+``grader/nbgrader_config.py`` calls :func:`configure`, so plain ``nbgrader`` commands run from
+``grader/`` work on this repository; the release and the tests call it on other folders.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from nbformat import NotebookNode
+from nbgrader.preprocessors import NbGraderPreprocessor
+from traitlets import Unicode
+from traitlets.config import Config
+
+from .i18n import LANGUAGES
+
+CODE_STUB = "# YOUR CODE HERE · 在这里写代码\nraise NotImplementedError()"
+SETUP_CALL = re.compile(r'lang="(zh|en)"')
+
+
+class SelectLanguage(NbGraderPreprocessor):
+    """Keep the cells of one language: prose cells carry ``metadata.lang``; the locked setup cell
+    (``metadata.ecomcourse.setup``) gets the language and a per-language grade id."""
+
+    lang = Unicode("zh", help="Language of the edition: zh or en").tag(config=True)
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        if self.lang not in LANGUAGES:
+            raise ValueError(f"SelectLanguage.lang must be one of {LANGUAGES}, not {self.lang!r}")
+        nb.cells = [cell for cell in nb.cells if cell.metadata.get("lang", self.lang) == self.lang]
+        for cell in nb.cells:
+            cell.metadata.pop("lang", None)
+            if cell.metadata.get("ecomcourse", {}).get("setup"):
+                cell.source = SETUP_CALL.sub(f'lang="{self.lang}"', cell.source)
+                cell.metadata.nbgrader["grade_id"] = f"setup_{self.lang}"
+        nb.metadata.setdefault("ecomcourse", {})["lang"] = self.lang
+        return nb, resources
+
+
+def configure(c: Config, root: Path, lang: str | None = None, db_path: Path | None = None) -> Config:
+    """Point nbgrader at the course in ``root`` and release the ``lang`` edition
+    (default: $ECOMCOURSE_LANG or zh)."""
+    from nbgrader.converters import GenerateAssignment
+
+    lang = lang or os.environ.get("ECOMCOURSE_LANG", "zh")
+    c.CourseDirectory.root = str(root)
+    c.CourseDirectory.source_directory = "solutions"
+    c.CourseDirectory.release_directory = f"notebooks/{lang}"
+    c.CourseDirectory.submitted_directory = "grader/submitted"
+    c.CourseDirectory.autograded_directory = "grader/autograded"
+    c.CourseDirectory.feedback_directory = "grader/feedback"
+    c.CourseDirectory.db_url = f"sqlite:///{db_path or root / 'grader' / 'gradebook.db'}"
+    c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".*"]
+    c.GenerateAssignment.preprocessors = [SelectLanguage] + list(GenerateAssignment.preprocessors.default_value)
+    c.SelectLanguage.lang = lang
+    c.ClearSolutions.code_stub = {"python": CODE_STUB}
+    c.ClearSolutions.enforce_metadata = True
+    c.Execute.timeout = 120
+    c.Execute.interrupt_on_timeout = True
+    c.LimitOutput.max_lines = 300
+    return c
