@@ -30,6 +30,30 @@ def cmd_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_release(args: argparse.Namespace) -> int:
+    from .release import parse_langs, release
+
+    chapters = args.chapters or list(paths.CHAPTERS)
+    for path in release(chapters, parse_langs(args.lang)):
+        print(f"released {path.relative_to(paths.ROOT)}")
+    return 0
+
+
+def cmd_normalise(args: argparse.Namespace) -> int:
+    from .notebook_hygiene import is_normalised, normalise_file
+
+    notebooks = [Path(p) for p in args.paths] or sorted(paths.ROOT.glob("[sn]*/**/*.ipynb"))
+    if args.check:
+        dirty = [p for p in notebooks if not is_normalised(p)]
+        for p in dirty:
+            print(f"✗ not normalised: {p}")
+        return 1 if dirty else 0
+    for p in notebooks:
+        if normalise_file(p):
+            print(f"normalised {p}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ecomcourse", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -40,6 +64,16 @@ def build_parser() -> argparse.ArgumentParser:
     data.add_argument("--out", default=str(paths.DATASETS), help="data folder (default: datasets/)")
     data.add_argument("--check", action="store_true", help="verify the files against the manifest")
     data.set_defaults(func=cmd_data)
+
+    rel = sub.add_parser("release", help="generate the student editions with nbgrader")
+    rel.add_argument("chapters", nargs="*", help="assignment ids (default: every chapter)")
+    rel.add_argument("--lang", choices=["zh", "en", "all"], default="all")
+    rel.set_defaults(func=cmd_release)
+
+    norm = sub.add_parser("normalise", help="strip outputs and fix metadata of notebooks")
+    norm.add_argument("paths", nargs="*", help="notebooks (default: solutions/ and notebooks/)")
+    norm.add_argument("--check", action="store_true", help="only report notebooks that are not clean")
+    norm.set_defaults(func=cmd_normalise)
     return parser
 
 

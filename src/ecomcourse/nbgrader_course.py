@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from pathlib import Path
 
 from nbformat import NotebookNode
@@ -40,11 +41,19 @@ class SelectLanguage(NbGraderPreprocessor):
         return nb, resources
 
 
+def put_interpreter_tools_on_path() -> None:
+    """nbgrader runs ``alembic`` from PATH; make it the one installed beside this Python."""
+    tools = str(Path(sys.executable).parent)
+    if tools not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = tools + os.pathsep + os.environ.get("PATH", "")
+
+
 def configure(c: Config, root: Path, lang: str | None = None, db_path: Path | None = None) -> Config:
     """Point nbgrader at the course in ``root`` and release the ``lang`` edition
     (default: $ECOMCOURSE_LANG or zh)."""
     from nbgrader.converters import GenerateAssignment
 
+    put_interpreter_tools_on_path()
     lang = lang or os.environ.get("ECOMCOURSE_LANG", "zh")
     c.CourseDirectory.root = str(root)
     c.CourseDirectory.source_directory = "solutions"
@@ -54,7 +63,7 @@ def configure(c: Config, root: Path, lang: str | None = None, db_path: Path | No
     c.CourseDirectory.feedback_directory = "grader/feedback"
     c.CourseDirectory.db_url = f"sqlite:///{db_path or root / 'grader' / 'gradebook.db'}"
     c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".*"]
-    c.GenerateAssignment.preprocessors = [SelectLanguage] + list(GenerateAssignment.preprocessors.default_value)
+    c.GenerateAssignment.preprocessors = [SelectLanguage] + GenerateAssignment.class_traits()["preprocessors"].default()
     c.SelectLanguage.lang = lang
     c.ClearSolutions.code_stub = {"python": CODE_STUB}
     c.ClearSolutions.enforce_metadata = True
