@@ -54,6 +54,29 @@ def cmd_normalise(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_catalog(args: argparse.Namespace) -> int:
+    from .catalog import catalog_text
+
+    text = catalog_text()
+    if args.check:
+        current = paths.CATALOG.read_text(encoding="utf-8") if paths.CATALOG.exists() else ""
+        if current != text:
+            print(f"✗ {paths.CATALOG.relative_to(paths.ROOT)} is out of date: run `ecomcourse catalog`")
+            return 1
+        print(f"✓ {paths.CATALOG.relative_to(paths.ROOT)} matches the notebooks")
+        return 0
+    paths.CATALOG.write_text(text, encoding="utf-8")
+    print(f"wrote {paths.CATALOG.relative_to(paths.ROOT)}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import default_workspace, run_demo
+
+    run_demo(Path(args.workspace) if args.workspace else default_workspace())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ecomcourse", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -74,6 +97,14 @@ def build_parser() -> argparse.ArgumentParser:
     norm.add_argument("paths", nargs="*", help="notebooks (default: solutions/ and notebooks/)")
     norm.add_argument("--check", action="store_true", help="only report notebooks that are not clean")
     norm.set_defaults(func=cmd_normalise)
+
+    cat = sub.add_parser("catalog", help="write grader/exercises.json from the master notebooks")
+    cat.add_argument("--check", action="store_true", help="fail if the catalogue is out of date")
+    cat.set_defaults(func=cmd_catalog)
+
+    demo = sub.add_parser("demo", help="release, grade a simulated class with nbgrader, print the results")
+    demo.add_argument("--workspace", help="course folder to (re)create (default: grader/demo/)")
+    demo.set_defaults(func=cmd_demo)
     return parser
 
 

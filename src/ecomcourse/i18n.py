@@ -134,6 +134,10 @@ STRINGS: dict[str, dict[str, str]] = {
                                "en": "k columns"},
     "ch04.cohort_retention.6": {"zh": "留存率与独立计算不符",
                                "en": "retention differs from an independent computation"},
+    "ch04.rfm_scores.quintiles": {"zh": "五组人数相同（五分位）", "en": "five equal groups (quintiles)"},
+    "ch04.rfm_tier.boundary": {"zh": "R + F + M = 12 属于高价值（≥ 12）", "en": "a total of 12 is high (≥ 12)"},
+    "ch04.dormant_customers.strict": {"zh": "正好 N 天不算沉睡（严格大于）", "en": "exactly N days is not dormant (strictly more)"},
+    "ch04.cohort_retention.size": {"zh": "X 回来了、Y 没有：1 ÷ 2（除以同期群人数）", "en": "X came back, Y did not: 1 ÷ 2 (divide by cohort size)"},
     # plots and widgets
     "axis.date": {"zh": "日期", "en": "Date"},
     "axis.gmv": {"zh": "成交额（元）", "en": "GMV (yuan)"},

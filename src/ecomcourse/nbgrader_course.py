@@ -23,8 +23,13 @@ SETUP_CALL = re.compile(r'lang="(zh|en)"')
 
 
 class SelectLanguage(NbGraderPreprocessor):
-    """Keep the cells of one language: prose cells carry ``metadata.lang``; the locked setup cell
-    (``metadata.ecomcourse.setup``) gets the language and a per-language grade id."""
+    """Keep the cells of one language: prose cells carry ``metadata.lang``; the read-only setup
+    cell (``metadata.ecomcourse.setup``) gets the edition's language.
+
+    The setup cell is locked in the notebook UI (``editable``/``deletable`` false) but carries no
+    nbgrader metadata: autograde would otherwise overwrite it with the gradebook's edition, and
+    one gradebook must grade both editions with feedback in each student's language.
+    """
 
     lang = Unicode("zh", help="Language of the edition: zh or en").tag(config=True)
 
@@ -36,7 +41,6 @@ class SelectLanguage(NbGraderPreprocessor):
             cell.metadata.pop("lang", None)
             if cell.metadata.get("ecomcourse", {}).get("setup"):
                 cell.source = SETUP_CALL.sub(f'lang="{self.lang}"', cell.source)
-                cell.metadata.nbgrader["grade_id"] = f"setup_{self.lang}"
         nb.metadata.setdefault("ecomcourse", {})["lang"] = self.lang
         return nb, resources
 

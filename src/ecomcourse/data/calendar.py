@@ -41,7 +41,7 @@ def is_promo_day(dates: pd.DatetimeIndex) -> np.ndarray:
 
 def day_weights(dates: pd.DatetimeIndex, growth: bool = True) -> np.ndarray:
     """Relative activity per day: promotions × weekend lift × (optionally) yearly growth."""
-    weekend = np.where(dates.dayofweek >= 5, 1.08, 1.0)
+    weekend = np.where(dates.day_of_week >= 5, 1.08, 1.0)
     years = (dates - START).days.to_numpy() / 365.25
     trend = (1 + YEARLY_GROWTH) ** years if growth else 1.0
     return promo_multiplier(dates) * weekend * trend

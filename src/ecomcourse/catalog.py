@@ -1,0 +1,49 @@
+"""The exercise catalogue: every graded exercise of every chapter, read from the master notebooks."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import nbformat
+
+from . import paths
+
+
+@dataclass(frozen=True)
+class Exercise:
+    grade_id: str  # the test cell that scores it
+    solution_id: str  # the cell the student writes in
+    chapter: str
+    points: float
+    answer: str  # the function or variable the tests call
+    kind: str  # function | variable
+    asks_zh: str
+    asks_en: str
+
+
+def chapter_exercises(chapter: str, notebook: Path | None = None) -> list[Exercise]:
+    nb = nbformat.read(notebook or paths.master_notebook(chapter), as_version=4)
+    tests = {c.metadata["nbgrader"]["grade_id"]: c for c in nb.cells
+             if c.metadata.get("nbgrader", {}).get("grade") and c.cell_type == "code"}
+    exercises = []
+    for cell in nb.cells:
+        answer = cell.metadata.get("ecomcourse", {})
+        if "answer" not in answer:
+            continue
+        solution_id = cell.metadata["nbgrader"]["grade_id"]
+        test = tests[f"test_{solution_id}"]
+        exercises.append(Exercise(
+            grade_id=test.metadata["nbgrader"]["grade_id"], solution_id=solution_id, chapter=chapter,
+            points=float(test.metadata["nbgrader"]["points"]), answer=answer["answer"], kind=answer["kind"],
+            asks_zh=answer["asks"]["zh"], asks_en=answer["asks"]["en"]))
+    return exercises
+
+
+def build_catalog(chapters: tuple[str, ...] = paths.CHAPTERS) -> list[dict]:
+    return [asdict(e) for chapter in chapters for e in chapter_exercises(chapter)]
+
+
+def catalog_text(chapters: tuple[str, ...] = paths.CHAPTERS) -> str:
+    return json.dumps(build_catalog(chapters), indent=1, ensure_ascii=False) + "\n"

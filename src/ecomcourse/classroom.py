@@ -1,0 +1,99 @@
+"""A throw-away nbgrader course outside the repository: release, hand in, autograde, read scores.
+
+Everything goes through the real nbgrader command line and gradebook, exactly as an instructor
+would run them; tests, the answer banks and the demo all use it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+from nbformat import NotebookNode
+from nbgrader.api import Gradebook
+
+from . import paths
+from .nbgrader_course import put_interpreter_tools_on_path
+
+CONFIG = """\
+from pathlib import Path
+from ecomcourse.nbgrader_course import configure
+
+c = get_config()  # noqa: F821
+configure(c, Path(__file__).resolve().parent)
+"""
+
+
+class Classroom:
+    """An nbgrader course in ``root`` with the chapters released in each of ``langs``; the
+    gradebook holds the last edition released (grade cells are the same in both)."""
+
+    def __init__(self, root: Path, chapters: tuple[str, ...] = paths.CHAPTERS, langs: tuple[str, ...] = ("zh",)):
+        self.root = Path(root)
+        (self.root / "grader").mkdir(parents=True, exist_ok=True)
+        for chapter in chapters:
+            shutil.copytree(paths.SOLUTIONS / chapter, self.root / "solutions" / chapter, dirs_exist_ok=True)
+        (self.root / "nbgrader_config.py").write_text(CONFIG, encoding="utf-8")
+        for lang in langs:
+            for chapter in chapters:
+                self.nbgrader("generate_assignment", chapter, "--force", env={"ECOMCOURSE_LANG": lang})
+
+    def nbgrader(self, *args: str, check: bool = True, env: dict[str, str] | None = None
+                 ) -> subprocess.CompletedProcess:
+        put_interpreter_tools_on_path()
+        return subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=self.root, check=check,
+                              capture_output=True, text=True, env={**os.environ, **(env or {})})
+
+    def student_notebook(self, chapter: str, lang: str = "zh") -> NotebookNode:
+        path = self.root / "notebooks" / lang / chapter / f"{chapter}.ipynb"
+        return nbformat.read(path, as_version=4)
+
+    def hand_in(self, student: str, chapter: str, notebook: NotebookNode | str) -> Path:
+        """Place a submission (a notebook, or raw text for a broken file) in nbgrader's layout."""
+        folder = self.root / "grader" / "submitted" / student / chapter
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{chapter}.ipynb"
+        text = notebook if isinstance(notebook, str) else nbformat.writes(notebook)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def autograde(self, chapter: str, student: str | None = None) -> subprocess.CompletedProcess:
+        args = ["autograde", chapter, "--force"] + ([f"--student={student}"] if student else [])
+        return self.nbgrader(*args, check=False)
+
+    def scores(self, chapter: str) -> pd.DataFrame:
+        """One row per student × graded cell: student_id, grade_id, score, max_score."""
+        rows = []
+        with Gradebook(f"sqlite:///{self.root / 'grader' / 'gradebook.db'}") as gb:
+            for submission in gb.assignment_submissions(chapter):
+                for notebook in submission.notebooks:
+                    rows += [(submission.student.id, g.cell.name, g.score, g.max_score) for g in notebook.grades]
+        return pd.DataFrame(rows, columns=["student_id", "grade_id", "score", "max_score"])
+
+
+def fill_answers(notebook: NotebookNode, answers: dict[str, str]) -> NotebookNode:
+    """A copy of a student notebook with the given solution cells (by grade id) replaced."""
+    filled = nbformat.from_dict(notebook)
+    for cell in filled.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id in answers:
+            cell.source = answers[grade_id]
+    return filled
+
+
+def solution_sources(chapter: str) -> dict[str, str]:
+    """Solution cells of the master notebook with the nbgrader markers removed."""
+    nb = nbformat.read(paths.master_notebook(chapter), as_version=4)
+    answers = {}
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("solution"):
+            lines = [line for line in cell.source.splitlines() if "### BEGIN SOLUTION" not in line
+                     and "### END SOLUTION" not in line]
+            answers[meta["grade_id"]] = "\n".join(lines)
+    return answers

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from ecomcourse import paths
+from ecomcourse.banks import submissions
+from ecomcourse.classroom import Classroom, fill_answers, solution_sources
+
+BROKEN_NOTEBOOK = '{"cells": [ this is not a notebook'
+
+
+def graded_class(root: Path, chapter: str, lang: str, with_banks: bool) -> tuple[pd.DataFrame, str]:
+    """Release ``chapter`` in ``lang`` into a course in ``root`` (outside the repository), hand in
+    the solution, the blank release, a broken file and (optionally) the answer banks, autograde
+    them all with plain ``nbgrader autograde``; return the gradebook scores and nbgrader's log."""
+    course = Classroom(root, (chapter,), (lang,))
+    blank = course.student_notebook(chapter, lang)
+    course.hand_in("solved", chapter, fill_answers(blank, solution_sources(chapter)))
+    course.hand_in("blank", chapter, blank)
+    course.hand_in("broken", chapter, BROKEN_NOTEBOOK)
+    if with_banks:
+        for name, answers in submissions(chapter).items():
+            sources = {solution_id: answer.source for solution_id, answer in answers.items()}
+            course.hand_in(f"bank-{name}", chapter, fill_answers(blank, sources))
+    result = course.autograde(chapter)
+    return course.scores(chapter), result.stderr
+
+
+@pytest.fixture(scope="session")
+def chapters() -> tuple[str, ...]:
+    return paths.CHAPTERS

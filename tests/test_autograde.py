@@ -1,0 +1,74 @@
+"""Real ``nbgrader autograde`` in a course folder outside the repository: the solution earns
+full marks, the blank release and a broken file earn zero without stopping the batch, and the
+answer banks behave — every wrong answer loses its exercise, every alternative correct answer
+earns it. Both editions, one chapter at a time."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import graded_class
+
+from ecomcourse.banks import submissions
+from ecomcourse.catalog import chapter_exercises
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module", params=["zh", "en"])
+def graded(request, tmp_path_factory, chapters):
+    lang = request.param
+    results = {}
+    for chapter in chapters:
+        root = tmp_path_factory.mktemp(f"course-{lang}-{chapter}")
+        results[chapter] = graded_class(root, chapter, lang, with_banks=(lang == "zh"))
+    return lang, results
+
+
+def _by_cell(scores, student):
+    rows = scores[scores["student_id"] == student]
+    return dict(zip(rows["grade_id"], zip(rows["score"], rows["max_score"])))
+
+
+def test_solution_gets_full_marks(graded, chapters):
+    _, results = graded
+    for chapter in chapters:
+        scores, log = results[chapter]
+        cells = _by_cell(scores, "solved")
+        assert cells, log[-3000:]
+        assert all(score == top for score, top in cells.values()), cells
+
+
+def test_blank_and_broken_get_zero_and_the_batch_goes_on(graded, chapters):
+    _, results = graded
+    for chapter in chapters:
+        scores, log = results[chapter]
+        total = sum(e.points for e in chapter_exercises(chapter))
+        for student in ("blank", "broken"):
+            cells = _by_cell(scores, student)
+            assert sum(score for score, _ in cells.values()) == 0, (student, cells)
+        assert sum(top for _, top in _by_cell(scores, "blank").values()) == total
+        assert "broken" in log  # nbgrader reports it, and still grades the others
+
+
+def test_answer_banks(graded, chapters):
+    lang, results = graded
+    if lang != "zh":
+        pytest.skip("the banks are graded once, on the zh edition; grade cells are identical in both")
+    failures = []
+    for chapter in chapters:
+        scores, _ = results[chapter]
+        exercises = {e.solution_id: e for e in chapter_exercises(chapter)}
+        groups = submissions(chapter)
+        for solution_id in exercises:
+            verdicts = [a.verdict for g in groups.values() for a in g.values() if a.solution_id == solution_id]
+            if verdicts.count("wrong") < 2 or verdicts.count("correct") < 1:
+                failures.append(f"{chapter}/{solution_id}: needs ≥ 2 wrong and ≥ 1 correct answers")
+        for name, answers in groups.items():
+            cells = _by_cell(scores, f"bank-{name}")
+            for answer in answers.values():
+                score, top = cells[exercises[answer.solution_id].grade_id]
+                if answer.verdict == "correct" and score != top:
+                    failures.append(f"{chapter}/{answer.label}: correct answer got {score}/{top}")
+                if answer.verdict == "wrong" and score != 0:
+                    failures.append(f"{chapter}/{answer.label}: wrong answer got {score}/{top}")
+    assert failures == []

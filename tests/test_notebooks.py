@@ -1,0 +1,96 @@
+"""Notebook hygiene, the bilingual release and the structure every exercise must have."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from ecomcourse import paths
+from ecomcourse.catalog import catalog_text, chapter_exercises
+from ecomcourse.notebook_hygiene import is_normalised
+from ecomcourse.release import release
+
+COMMITTED = sorted(paths.ROOT.glob("solutions/**/*.ipynb")) + sorted(paths.ROOT.glob("notebooks/**/*.ipynb"))
+
+
+@pytest.mark.parametrize("path", COMMITTED, ids=lambda p: str(p.relative_to(paths.ROOT)))
+def test_committed_notebooks_are_normalised(path):
+    assert is_normalised(path), f"run `ecomcourse normalise {path.relative_to(paths.ROOT)}`"
+
+
+def test_released_notebooks_match_a_fresh_release(tmp_path, chapters):
+    fresh = release(list(chapters), ["zh", "en"], out_root=tmp_path)
+    for path in fresh:
+        committed = paths.ROOT / path.relative_to(tmp_path)
+        assert committed.read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), \
+            f"{committed.relative_to(paths.ROOT)} differs from a fresh release: run `make release`"
+
+
+def _cells(chapter, lang):
+    return nbformat.read(paths.released_notebook(chapter, lang), as_version=4).cells
+
+
+def test_both_editions_have_the_same_code_and_grade_cells(chapters):
+    for chapter in chapters:
+        zh, en = _cells(chapter, "zh"), _cells(chapter, "en")
+        code = {lang: [c for c in cells if c.cell_type == "code"] for lang, cells in (("zh", zh), ("en", en))}
+        assert len(code["zh"]) == len(code["en"])
+        for a, b in zip(code["zh"], code["en"]):
+            if a.metadata.get("ecomcourse", {}).get("setup"):
+                assert a.source.replace('lang="zh"', 'lang="en"') == b.source
+                continue
+            assert a.source == b.source
+            assert a.metadata.get("nbgrader") == b.metadata.get("nbgrader")
+        assert [c.cell_type for c in zh] == [c.cell_type for c in en], "prose cells pair up"
+
+
+def test_each_edition_speaks_one_language(chapters):
+    han = re.compile(r"[\u4e00-\u9fff]")
+    for chapter in chapters:
+        for cell in _cells(chapter, "en"):
+            if cell.cell_type == "markdown":
+                assert len(han.findall(cell.source)) < 0.05 * max(len(cell.source), 1), cell.source[:80]
+        for cell in _cells(chapter, "zh"):
+            if cell.cell_type == "markdown":
+                assert han.search(cell.source), cell.source[:80]
+
+
+def test_first_cell_is_the_locked_setup(chapters):
+    for chapter in chapters:
+        for lang in ("zh", "en"):
+            first = _cells(chapter, lang)[0]
+            assert first.metadata["editable"] is False and first.metadata["deletable"] is False
+            assert "nbgrader" not in first.metadata, "autograde must keep each edition's language"
+            assert f'lang="{lang}"' in first.source
+
+
+def test_exercises_have_contracts_tests_and_points(chapters):
+    for chapter in chapters:
+        nb = nbformat.read(paths.master_notebook(chapter), as_version=4)
+        by_id = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in nb.cells}
+        exercises = chapter_exercises(chapter)
+        assert len(exercises) >= 10
+        for ex in exercises:
+            test = by_id[ex.grade_id]
+            assert test.source.startswith('"""'), f"{ex.grade_id} opens with a docstring"
+            assert "### BEGIN HIDDEN TESTS" in test.source, f"{ex.grade_id} has hidden tests"
+            assert test.metadata["nbgrader"]["points"] > 0
+            assert "### BEGIN SOLUTION" in by_id[ex.solution_id].source
+
+
+def test_catalog_is_up_to_date(chapters):
+    assert paths.CATALOG.read_text(encoding="utf-8") == catalog_text(chapters), "run `ecomcourse catalog`"
+
+
+@pytest.mark.slow
+def test_master_notebook_runs_without_errors_or_warnings(chapters):
+    for chapter in chapters:
+        nb = nbformat.read(paths.master_notebook(chapter), as_version=4)
+        NotebookClient(nb, timeout=600, kernel_name="python3", allow_errors=True,
+                       resources={"metadata": {"path": str(paths.master_notebook(chapter).parent)}}).execute()
+        problems = [(c.id, o.get("ename") or o.get("text", "")[:200]) for c in nb.cells if c.cell_type == "code"
+                    for o in c.outputs if o.output_type == "error" or o.get("name") == "stderr"]
+        assert problems == []
