@@ -7,6 +7,7 @@ print one row per student.
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 from pathlib import Path
@@ -56,23 +57,25 @@ def run_demo(workspace: Path, chapter: str = CHAPTER) -> pd.DataFrame:
     graded = course.autograde(chapter)
     print("4/4 nbgrader export")
     course.nbgrader("export", f"--to={workspace / 'grades.csv'}", check=False)
-    table = per_student_table(course.scores(chapter), editions, chapter)
+    not_graded = set(re.findall(r"for student '([^']+)'", graded.stderr))
+    table = per_student_table(course.scores(chapter), editions, chapter, not_graded)
     print()
     print(table.to_string(index=False))
-    print(f"\nnbgrader autograde exit code {graded.returncode} "
-          f"({'some submissions could not be graded, see above' if graded.returncode else 'all graded'}); "
-          f"{time.perf_counter() - started:.0f} s in all")
+    print(f"\nnbgrader autograde exit code {graded.returncode}: "
+          f"{len(not_graded)} submission(s) could not be graded; {time.perf_counter() - started:.0f} s in all")
     print(f"gradebook: {workspace / 'grader' / 'gradebook.db'}\nexport:    {workspace / 'grades.csv'}")
     return table
 
 
-def per_student_table(scores: pd.DataFrame, editions: dict[str, str], chapter: str) -> pd.DataFrame:
+def per_student_table(scores: pd.DataFrame, editions: dict[str, str], chapter: str,
+                      not_graded: set[str]) -> pd.DataFrame:
     names = {e.grade_id: e.answer for e in chapter_exercises(chapter)}
     rows = []
     for student, lang in editions.items():
         mine = scores[scores["student_id"] == student]
         failed = [names[g] for g, s, m in zip(mine["grade_id"], mine["score"], mine["max_score"]) if s < m]
         rows.append({"student": student, "edition": lang,
+                     "status": "not graded (invalid notebook)" if student in not_graded else "graded",
                      "score": f"{mine['score'].sum():g} / {mine['max_score'].sum():g}",
                      "lost points on": ", ".join(failed) if len(failed) < len(names) else "everything"})
     return pd.DataFrame(rows)
