@@ -22,7 +22,7 @@ demo: venv  ## release, simulate a class, grade it with nbgrader, print the tabl
 
 test: venv  ## lint, hygiene, data, release, notebooks through real nbgrader
 	$(BIN)/ruff check src tests scripts grader/nbgrader_config.py
-	$(BIN)/python -m pytest -n 2 -ra
+	$(BIN)/python -m pytest -n 2 --dist loadfile -ra
 
 release: venv  ## regenerate notebooks/zh and notebooks/en from solutions/
 	$(BIN)/ecomcourse release --lang all

@@ -20,25 +20,17 @@ from nbgrader.api import Gradebook
 from . import paths
 from .nbgrader_course import put_interpreter_tools_on_path
 
-CONFIG = """\
-from pathlib import Path
-from ecomcourse.nbgrader_course import configure
-
-c = get_config()  # noqa: F821
-configure(c, Path(__file__).resolve().parent)
-"""
-
-
 class Classroom:
-    """An nbgrader course in ``root`` with the chapters released in each of ``langs``; the
-    gradebook holds the last edition released (grade cells are the same in both)."""
+    """A copy of the course in ``root`` — ``solutions/`` and ``grader/nbgrader_config.py`` — with
+    the chapters released in each of ``langs`` by nbgrader run from ``root/grader``, as the README
+    tells instructors. The gradebook holds the last edition released (grade cells are the same)."""
 
     def __init__(self, root: Path, chapters: tuple[str, ...] = paths.CHAPTERS, langs: tuple[str, ...] = ("zh",)):
         self.root = Path(root)
         (self.root / "grader").mkdir(parents=True, exist_ok=True)
         for chapter in chapters:
             shutil.copytree(paths.SOLUTIONS / chapter, self.root / "solutions" / chapter, dirs_exist_ok=True)
-        (self.root / "nbgrader_config.py").write_text(CONFIG, encoding="utf-8")
+        shutil.copyfile(paths.GRADER / "nbgrader_config.py", self.root / "grader" / "nbgrader_config.py")
         for lang in langs:
             for chapter in chapters:
                 self.nbgrader("generate_assignment", chapter, "--force", env={"ECOMCOURSE_LANG": lang})
@@ -46,7 +38,7 @@ class Classroom:
     def nbgrader(self, *args: str, check: bool = True, env: dict[str, str] | None = None
                  ) -> subprocess.CompletedProcess:
         put_interpreter_tools_on_path()
-        return subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=self.root, check=check,
+        return subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=self.root / "grader", check=check,
                               capture_output=True, text=True, env={**os.environ, **(env or {})})
 
     def student_notebook(self, chapter: str, lang: str = "zh") -> NotebookNode:

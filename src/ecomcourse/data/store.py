@@ -71,7 +71,8 @@ def check(folder: Path) -> list[str]:
         header = path.read_text(encoding="utf-8-sig").split("\n", 1)[0].split(",")
         if header != table.column_names:
             problems.append(f"{name}: CSV header differs from the schema")
-        rows = sum(1 for _ in path.open(encoding="utf-8-sig")) - 1
+        with path.open(encoding="utf-8-sig") as lines:
+            rows = sum(1 for _ in lines) - 1
         if rows != entry["rows"]:
             problems.append(f"{name}: {rows} rows, the manifest says {entry['rows']}")
     return problems
