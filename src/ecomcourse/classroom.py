@@ -20,6 +20,7 @@ from nbgrader.api import Gradebook
 from . import paths
 from .nbgrader_course import put_interpreter_tools_on_path
 
+
 class Classroom:
     """A copy of the course in ``root`` — ``solutions/`` and ``grader/nbgrader_config.py`` — with
     the chapters released in each of ``langs`` by nbgrader run from ``root/grader``, as the README

@@ -27,7 +27,8 @@ def _kpi_rows(paid: pd.DataFrame, uv: int | None) -> list[tuple[str, str]]:
             (t("kpi.order_value"), f"¥{gmv / len(paid):,.1f}" if len(paid) else "–"),
             (t("kpi.repurchase"), f"{(days_per_buyer >= 2).mean():.1%}" if buyers else "–")]
     if uv is not None:
-        rows[1:1] = [(t("kpi.uv"), f"{uv:,}"), (t("kpi.cr"), f"{buyers / uv:.2%}" if uv else "–")]
+        buyer_days = paid.groupby("date")["customer_id"].nunique().sum()
+        rows[1:1] = [(t("kpi.uv"), f"{uv:,}"), (t("kpi.cr"), f"{buyer_days / uv:.2%}" if uv else "–")]
     return rows
 
 
