@@ -77,6 +77,25 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_grade(args: argparse.Namespace) -> int:
+    from .grading.engine import grade
+    from .grading.gradebook import GradingError
+    from .grading.sandbox import Limits
+
+    limits = Limits(cell_timeout=args.cell_timeout, notebook_timeout=args.timeout, memory_mb=args.memory)
+    try:
+        run = grade(args.assignments, Path(args.submissions), Path(args.out), Path(args.course),
+                    workers=args.workers, scheduler=args.scheduler, limits=limits,
+                    only_changed=args.only_changed, allow_bubblewrap=not args.no_bubblewrap)
+    except GradingError as error:
+        print(f"ecomcourse grade: {error}", file=sys.stderr)
+        return 2
+    counts = run.rows.drop_duplicates(["student_id", "assignment_id"])["status"].value_counts()
+    print(f"wrote {args.out}: " + ", ".join(f"{n} {status}" for status, n in counts.items())
+          + (f" ({run.skipped} unchanged, not re-run)" if run.skipped else ""))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ecomcourse", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -101,6 +120,20 @@ def build_parser() -> argparse.ArgumentParser:
     cat = sub.add_parser("catalog", help="write grader/exercises.json from the master notebooks")
     cat.add_argument("--check", action="store_true", help="fail if the catalogue is out of date")
     cat.set_defaults(func=cmd_catalog)
+
+    grd = sub.add_parser("grade", help="grade a class in parallel and sandboxed; per-exercise CSV")
+    grd.add_argument("assignments", nargs="+", help="assignment ids, e.g. ch04_data_analysis")
+    grd.add_argument("--submissions", required=True, help="folder with <student>/<assignment>/<notebook>.ipynb")
+    grd.add_argument("--out", required=True, help="per-exercise CSV to write (UTF-8 with BOM)")
+    grd.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
+    grd.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
+    grd.add_argument("--timeout", type=int, default=600, help="seconds per notebook (default 600)")
+    grd.add_argument("--cell-timeout", type=int, default=60, help="seconds per cell (default 60)")
+    grd.add_argument("--memory", type=int, default=2048, help="MB of memory per notebook (default 2048)")
+    grd.add_argument("--course", default=str(paths.GRADER), help="folder with nbgrader_config.py (default: grader/)")
+    grd.add_argument("--only-changed", action="store_true", help="skip submissions unchanged since the last run")
+    grd.add_argument("--no-bubblewrap", action="store_true", help="limits only, even where bubblewrap works")
+    grd.set_defaults(func=cmd_grade)
 
     demo = sub.add_parser("demo", help="release, grade a simulated class with nbgrader, print the results")
     demo.add_argument("--workspace", help="course folder to (re)create (default: grader/demo/)")

@@ -1,0 +1,1 @@
+"""The course's grading engine: parallel, sandboxed autograding on top of nbgrader."""

@@ -1,0 +1,163 @@
+"""Run one sanitised submission inside its sandbox (the part that runs on a worker)."""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import shutil
+import signal
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from nbclient.exceptions import DeadKernelError
+from nbconvert.preprocessors import ClearMetadataPreprocessor
+from nbformat import NotebookNode
+from nbgrader.preprocessors import Execute, IgnorePattern, LimitOutput
+from traitlets import Integer
+from traitlets.config import Config
+
+from .sandbox import Limits, Sandbox, SandboxedKernelManager
+
+
+@dataclass(frozen=True)
+class Job:
+    student_id: str
+    assignment_id: str
+    notebook_id: str
+    notebook_json: str
+    limits: Limits
+    sandbox: Sandbox
+    data_folder: str
+    config_json: str = "{}"  # the course's nbgrader config, for IgnorePattern and LimitOutput
+
+
+@dataclass(frozen=True)
+class Execution:
+    student_id: str
+    assignment_id: str
+    notebook_id: str
+    notebook_json: str | None
+    outcome: str  # ok | timeout | memory | kernel_died | error
+    message: str
+    seconds: float
+
+
+class CappedExecute(Execute):
+    """nbgrader's Execute, keeping at most ``output_bytes`` of output per cell."""
+
+    output_bytes = Integer(1_000_000).tag(config=True)
+
+    def output(self, outs, msg, display_id, cell_index):  # noqa: ANN001, ANN201 - nbclient's hook
+        used = self._used.get(cell_index, 0) if hasattr(self, "_used") else 0
+        if used > self.output_bytes:
+            return None
+        self._used = getattr(self, "_used", {})
+        self._used[cell_index] = used + len(str(msg.get("content", "")))
+        if self._used[cell_index] > self.output_bytes:
+            outs.append(nbformat.v4.new_output(
+                "stream", name="stdout", text=f"\n[output cut: more than {self.output_bytes:,} bytes]\n"))
+            return None
+        return super().output(outs, msg, display_id, cell_index)
+
+
+def _workdir_env(workdir: Path, data_folder: str) -> dict[str, str]:
+    home = workdir / ".home"
+    for sub in ("matplotlib", "ipython", "cache", "runtime"):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+    for cached in glob.glob(str(Path.home() / ".cache" / "matplotlib" / "fontlist-*.json")):
+        shutil.copy(cached, home / "matplotlib")
+    return {"HOME": str(home), "MPLCONFIGDIR": str(home / "matplotlib"), "IPYTHONDIR": str(home / "ipython"),
+            "XDG_CACHE_HOME": str(home / "cache"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+            "ECOMCOURSE_DATA": data_folder, "NBGRADER_EXECUTION": "autograde", "MPLBACKEND": "agg"}
+
+
+def execute(job: Job) -> Execution:
+    """Execute the notebook of ``job`` in a fresh folder and return it with an outcome."""
+    started = time.perf_counter()
+    workdir = Path(tempfile.mkdtemp(prefix="ecg-"))
+    timer: threading.Timer | None = None
+    fired = threading.Event()
+    try:
+        nb = nbformat.reads(job.notebook_json, as_version=4)
+        (workdir / f"{job.notebook_id}.ipynb").write_text(job.notebook_json, encoding="utf-8")
+        config = Config()
+        config.merge(Config(json.loads(job.config_json)))
+        config.SandboxedKernelManager.command_prefix = job.sandbox.command_prefix(workdir, job.limits)
+        config.SandboxedKernelManager.extra_env = _workdir_env(workdir, job.data_folder)
+        config.SandboxedKernelManager.transport = "ipc"
+        config.SandboxedKernelManager.connection_file = str(workdir / ".home" / "runtime" / "kernel.json")
+        executor = CappedExecute(config=config, timeout=job.limits.cell_timeout,
+                                 kernel_manager_class=SandboxedKernelManager,
+                                 output_bytes=job.limits.output_bytes)
+
+        def stop() -> None:
+            fired.set()
+            km = getattr(executor, "km", None)
+            process = getattr(getattr(km, "provisioner", None), "process", None)
+            if process is not None:
+                _kill_group(process.pid)
+
+        timer = threading.Timer(job.limits.notebook_timeout, stop)
+        timer.start()
+        resources = {"metadata": {"path": str(workdir)}}
+        try:
+            nb, resources = executor.preprocess(nb, resources)
+            outcome, message = _outcome(nb)
+        except DeadKernelError:
+            if fired.is_set():
+                outcome, message = "timeout", f"the notebook ran longer than {job.limits.notebook_timeout} s"
+            else:
+                outcome, message = _died(nb, job.limits)
+            _fail_cells_not_run(nb, message)
+        for cls in (IgnorePattern, ClearMetadataPreprocessor, LimitOutput):
+            nb, resources = cls(config=config)(nb, resources)  # __call__ honours "enabled", as nbgrader does
+        return Execution(job.student_id, job.assignment_id, job.notebook_id, nbformat.writes(nb),
+                         outcome, message, time.perf_counter() - started)
+    except Exception as error:  # noqa: BLE001 - every submission must end with an outcome
+        return Execution(job.student_id, job.assignment_id, job.notebook_id, None, "error",
+                         f"{type(error).__name__}: {error}", time.perf_counter() - started)
+    finally:
+        if timer is not None:
+            timer.cancel()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _fail_cells_not_run(nb: NotebookNode, message: str) -> None:
+    """Cells the kernel never reached score nothing: nbgrader counts a test without an error as passed."""
+    for cell in nb.cells:
+        if cell.cell_type == "code" and cell.get("execution_count") is None:
+            cell.outputs = [nbformat.v4.new_output("error", ename="NotRun", evalue=message, traceback=[message])]
+
+
+def _kill_group(pid: int) -> None:
+    for kill in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
+        try:
+            kill()
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
+def _errors(nb: NotebookNode) -> list[tuple[str, str]]:
+    return [(out.get("ename", ""), out.get("evalue", "")) for cell in nb.cells if cell.cell_type == "code"
+            for out in cell.get("outputs", []) if out.get("output_type") == "error"]
+
+
+def _outcome(nb: NotebookNode) -> tuple[str, str]:
+    names = [name for name, _ in _errors(nb)]
+    if "MemoryError" in names:
+        return "memory", "a cell ran out of memory (MemoryError); the other cells were graded"
+    if "CellTimeoutError" in names:
+        return "timeout", "a cell ran past the time limit per cell and was stopped; the other cells were graded"
+    return "ok", ""
+
+
+def _died(nb: NotebookNode, limits: Limits) -> tuple[str, str]:
+    names = [name for name, _ in _errors(nb)]
+    if "MemoryError" in names:
+        return "memory", f"the kernel ran out of memory (limit {limits.memory_mb} MB) and died"
+    return "kernel_died", "the kernel died while running the notebook (a crash, or the process was killed)"

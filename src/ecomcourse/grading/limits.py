@@ -1,0 +1,27 @@
+"""Run a command under resource limits: ``python -m ecomcourse.grading.limits MB -- CMD ...``.
+
+The kernel of every graded submission starts through this, so a memory hog gets a MemoryError
+and a runaway writer a file-size error instead of taking the machine down.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+def main() -> None:
+    memory_mb, separator, *command = sys.argv[1:]
+    assert separator == "--" and command, "usage: limits MB -- CMD ..."
+    memory = int(memory_mb) * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (MAX_FILE_BYTES, MAX_FILE_BYTES))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    os.execvp(command[0], command)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""Where and how a submission's code runs.
+
+``bubblewrap`` mode (Linux with ``bwrap``): the kernel sees the system read-only, the course's
+private folders (solutions, gradebook, answer banks, other submissions) as empty, no network,
+its own process tree that dies with it, and one writable folder: its own fresh working
+directory. ``limits`` mode (elsewhere): the same fresh directory and resource limits, nothing
+more. Both modes cap memory, file size, time per cell and per notebook, and output size.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jupyter_client.manager import AsyncKernelManager
+from traitlets import Dict, List, Unicode
+
+
+@dataclass(frozen=True)
+class Limits:
+    cell_timeout: int = 60
+    notebook_timeout: int = 600
+    memory_mb: int = 2048
+    output_bytes: int = 1_000_000
+
+
+@dataclass(frozen=True)
+class Sandbox:
+    mode: str  # bubblewrap | limits
+    hidden: tuple[str, ...] = field(default_factory=tuple)  # folders shown empty inside
+
+    def describe(self) -> str:
+        if self.mode == "bubblewrap":
+            return ("bubblewrap: no network, read-only system, course folders hidden, "
+                    "own process tree; plus memory, time and output limits")
+        return "limits only (bubblewrap not available): memory, time and output limits, fresh folder"
+
+    def command_prefix(self, workdir: Path, limits: Limits) -> list[str]:
+        inner = [sys.executable, "-m", "ecomcourse.grading.limits", str(limits.memory_mb), "--"]
+        if self.mode != "bubblewrap":
+            return inner
+        args = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
+        for folder in self.hidden:
+            if Path(folder).is_dir():
+                args += ["--tmpfs", folder]
+        args += ["--bind", str(workdir), str(workdir), "--chdir", str(workdir),
+                 "--unshare-net", "--unshare-pid", "--unshare-ipc", "--die-with-parent", "--new-session",
+                 "--unsetenv", "JPY_PARENT_PID"]  # the parent is outside the pid namespace
+        return args + ["--"] + inner
+
+
+def choose_sandbox(hidden: list[Path], allow_bubblewrap: bool = True) -> Sandbox:
+    """bubblewrap when it is installed and works here, else limits only."""
+    if allow_bubblewrap and shutil.which("bwrap") and _bubblewrap_works():
+        return Sandbox("bubblewrap", tuple(str(p.resolve()) for p in hidden))
+    return Sandbox("limits")
+
+
+def _bubblewrap_works() -> bool:
+    probe = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--unshare-net",
+             "--unshare-pid", "--die-with-parent", "true"]
+    return subprocess.run(probe, capture_output=True).returncode == 0
+
+
+class SandboxedKernelManager(AsyncKernelManager):
+    """Starts the kernel behind the sandbox's command prefix, talking over Unix sockets
+    (the kernel has no network) in its working directory."""
+
+    command_prefix = List(Unicode()).tag(config=True)
+    extra_env = Dict().tag(config=True)
+
+    def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+        return list(self.command_prefix) + super().format_kernel_cmd(extra_arguments)
+
+    async def _async_pre_start_kernel(self, **kw):  # noqa: ANN003, ANN202 - jupyter_client's hook
+        kw["env"] = {**os.environ, **kw.get("env", {}), **self.extra_env}
+        kw["stdout"] = kw["stderr"] = subprocess.DEVNULL  # kernel logs; cell output travels over its sockets
+        return await super()._async_pre_start_kernel(**kw)
