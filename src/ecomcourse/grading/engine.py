@@ -29,6 +29,7 @@ from .scan import review
 STATUSES = ("graded", "invalid", "missing", "timeout", "memory", "kernel_died", "tampered", "flagged", "error")
 COLUMNS = ["student_id", "assignment_id", "grade_id", "score", "max_score", "status", "message"]
 ENGINE_VERSION = "1"
+DEFAULT_LIMITS = Limits()
 
 
 @dataclass
@@ -57,7 +58,7 @@ class GradeRun:
 
 
 def grade(assignments: list[str], submissions: Path, out: Path, course_folder: Path,
-          workers: int | None = None, scheduler: str | None = None, limits: Limits = Limits(),
+          workers: int | None = None, scheduler: str | None = None, limits: Limits = DEFAULT_LIMITS,
           only_changed: bool = False, allow_bubblewrap: bool = True, progress: bool = True,
           say: Callable[[str], None] = print) -> GradeRun:
     """Grade every student's submission of ``assignments`` found in ``submissions``."""
@@ -177,7 +178,7 @@ def _finish(sub: Submission, execution: Execution, course: Course) -> list[dict]
     for grade_id, score, max_score, failure in cell_results(nb):
         rows.append(dict(student_id=sub.student_id, assignment_id=sub.assignment_id, grade_id=grade_id,
                          score=score, max_score=max_score, status=status,
-                         message="; ".join(m for m in (failure, message) if m)))
+                         message="; ".join(m for m in (failure, message) if m and not (m == message and m in failure))))
     return rows
 
 

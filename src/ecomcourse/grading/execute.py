@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
-from nbclient.exceptions import DeadKernelError
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbconvert.preprocessors import ClearMetadataPreprocessor
 from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute, IgnorePattern, LimitOutput
@@ -91,9 +91,9 @@ def execute(job: Job) -> Execution:
         config.SandboxedKernelManager.extra_env = _workdir_env(workdir, job.data_folder)
         config.SandboxedKernelManager.transport = "ipc"
         config.SandboxedKernelManager.connection_file = str(workdir / ".home" / "runtime" / "kernel.json")
-        executor = CappedExecute(config=config, timeout=job.limits.cell_timeout,
-                                 kernel_manager_class=SandboxedKernelManager,
-                                 output_bytes=job.limits.output_bytes)
+        config.Execute.timeout = job.limits.cell_timeout  # the engine's limits win over the course config
+        config.CappedExecute.output_bytes = job.limits.output_bytes
+        executor = CappedExecute(config=config, kernel_manager_class=SandboxedKernelManager)
 
         def stop() -> None:
             fired.set()
@@ -113,6 +113,10 @@ def execute(job: Job) -> Execution:
                 outcome, message = "timeout", f"the notebook ran longer than {job.limits.notebook_timeout} s"
             else:
                 outcome, message = _died(nb, job.limits)
+            _fail_cells_not_run(nb, message)
+        except CellTimeoutError:
+            outcome = "timeout"
+            message = f"a cell ignored the interrupt after {job.limits.cell_timeout} s and the notebook was stopped"
             _fail_cells_not_run(nb, message)
         for cls in (IgnorePattern, ClearMetadataPreprocessor, LimitOutput):
             nb, resources = cls(config=config)(nb, resources)  # __call__ honours "enabled", as nbgrader does

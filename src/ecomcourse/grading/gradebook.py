@@ -26,6 +26,7 @@ from nbgrader.preprocessors import (
 )
 from traitlets.config import Config, PyFileConfigLoader
 
+from .. import paths
 from ..nbgrader_course import put_interpreter_tools_on_path
 
 
@@ -84,7 +85,7 @@ class Course:
         root = Path(self.coursedir.root)
         folders = [root / self.coursedir.source_directory, root / self.coursedir.submitted_directory,
                    root / self.coursedir.autograded_directory, root / self.coursedir.feedback_directory,
-                   self.folder]
+                   self.folder, paths.SOLUTIONS, paths.GRADER]  # the package's own repository too
         db = self.db_url.removeprefix("sqlite:///")
         if db != self.db_url:
             folders.append(Path(db).parent)

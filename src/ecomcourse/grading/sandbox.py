@@ -79,4 +79,5 @@ class SandboxedKernelManager(AsyncKernelManager):
     async def _async_pre_start_kernel(self, **kw):  # noqa: ANN003, ANN202 - jupyter_client's hook
         kw["env"] = {**os.environ, **kw.get("env", {}), **self.extra_env}
         kw["stdout"] = kw["stderr"] = subprocess.DEVNULL  # kernel logs; cell output travels over its sockets
+        self.kernel_spec.interrupt_mode = "message"  # a signal to bwrap would not reach the kernel
         return await super()._async_pre_start_kernel(**kw)

@@ -1,0 +1,202 @@
+"""The grading engine on a hostile class: every bad submission gets an outcome, nothing escapes
+its sandbox, grades equal plain nbgrader's, the CSV and gradebook agree, re-runs are safe."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from ecomcourse import paths
+from ecomcourse.banks import submissions as bank_submissions
+from ecomcourse.classroom import Classroom, fill_answers, solution_sources
+from ecomcourse.data import store
+from ecomcourse.grading.engine import COLUMNS, grade
+from ecomcourse.grading.sandbox import Limits, choose_sandbox
+
+pytestmark = pytest.mark.slow
+CHAPTER = "ch04_data_analysis"
+LIMITS = Limits(cell_timeout=8, notebook_timeout=60, memory_mb=1536, output_bytes=200_000)
+BUBBLEWRAP = choose_sandbox([]).mode == "bubblewrap"
+MARKER = "ecomcourse-hostile-sleeper"
+
+
+def _with_cell(nb, solution_id: str, source: str):
+    """The solved notebook with one solution cell replaced."""
+    return fill_answers(nb, {**solution_sources(CHAPTER), solution_id: source})
+
+
+def hostile_class(course: Classroom) -> dict[str, object]:
+    blank = course.student_notebook(CHAPTER)
+    solved = fill_answers(blank, solution_sources(CHAPTER))
+    edited = nbformat.from_dict(solved)
+    next(c for c in edited.cells if c.id == "test_margins").source = "pass"
+    deleted = nbformat.from_dict(solved)
+    deleted.cells = [c for c in deleted.cells if c.id != "test_rfm_tier"]
+    no_cells = nbformat.from_dict(blank)
+    no_cells.cells = []
+    secret = paths.ROOT / "solutions" / CHAPTER / f"{CHAPTER}.ipynb"
+    return {
+        "solved": solved,
+        "blank": blank,
+        "not_json": '{"cells": [ cut off',
+        "empty": "",
+        "no_cells": no_cells,
+        "infinite_loop": _with_cell(blank, "repurchase_rate", "while True:\n    pass"),
+        "deaf_loop": _with_cell(blank, "repurchase_rate",
+                                "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass"),
+        "kernel_crash": _with_cell(solved, "worst_step", "import os\nos._exit(3)"),
+        "memory_hog": _with_cell(solved, "worst_step", "hog = bytearray(4 * 1024 ** 3)"),
+        "huge_output": _with_cell(solved, "worst_step",
+                                  "for _ in range(2000):\n    print('x' * 5000)\n" + solution_sources(CHAPTER)["worst_step"]),
+        "edited_tests": edited,
+        "deleted_test": deleted,
+        "monkeypatch": _with_cell(solved, "worst_step", "from ecomcourse import checks\nchecks.expect_type = "
+                                  "lambda *a, **k: None\n" + solution_sources(CHAPTER)["worst_step"]),
+        "reach_outside": _with_cell(solved, "worst_step", (
+            "import socket, subprocess\n"
+            f"subprocess.Popen(['sleep', '300'], env={{'X': '{MARKER}'}})\n"
+            "tried = []\n"
+            f"for attempt in (lambda: open({str(secret)!r}).read(),\n"
+            f"                lambda: open({str(paths.DATASETS / 'products.csv')!r}, 'a').write('x'),\n"
+            "                lambda: socket.create_connection(('1.1.1.1', 53), timeout=2)):\n"
+            "    try:\n        attempt(); tried.append('ok')\n    except Exception as e:\n"
+            "        tried.append(type(e).__name__)\nprint(tried)\n" + solution_sources(CHAPTER)["worst_step"])),
+    }
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    course = Classroom(tmp_path_factory.mktemp("hostile"), (CHAPTER,), ("zh",))
+    for student, notebook in hostile_class(course).items():
+        course.hand_in(student, CHAPTER, notebook)
+    wrong_name = course.root / "grader" / "submitted" / "wrong_name" / CHAPTER
+    wrong_name.mkdir(parents=True)
+    nbformat.write(course.student_notebook(CHAPTER), wrong_name / "作业.ipynb")
+    submitted = course.root / "grader" / "submitted"
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in submitted.rglob("*.ipynb")}
+    out = course.root / "results.csv"
+    run = grade([CHAPTER], submitted, out, course.root / "grader", workers=2, limits=LIMITS, progress=False)
+    return course, run, out, before
+
+
+def _status(run, student):
+    statuses = set(run.rows.loc[run.rows["student_id"] == student, "status"])
+    assert len(statuses) == 1, statuses
+    return statuses.pop()
+
+
+def _score(run, student):
+    return run.rows.loc[run.rows["student_id"] == student, "score"].sum()
+
+
+@pytest.mark.parametrize("student, status", [
+    ("solved", "graded"), ("blank", "graded"), ("not_json", "invalid"), ("empty", "invalid"),
+    ("no_cells", "invalid"), ("wrong_name", "missing"), ("infinite_loop", "timeout"), ("deaf_loop", "timeout"),
+    ("kernel_crash", "kernel_died"), ("memory_hog", "memory"), ("edited_tests", "tampered"),
+    ("deleted_test", "tampered"), ("monkeypatch", "flagged"), ("reach_outside", "flagged"),
+])
+def test_every_submission_gets_an_outcome(graded, student, status):
+    _, run, _, _ = graded
+    assert _status(run, student) == status
+    messages = run.rows.loc[run.rows["student_id"] == student, "message"]
+    assert status == "graded" or messages.str.len().min() > 0, "a reason in plain words"
+
+
+def test_scores_of_the_hostile_class(graded):
+    _, run, _, _ = graded
+    assert _score(run, "solved") == 27
+    assert _score(run, "edited_tests") == 27, "the restored tests grade the real answers"
+    assert _score(run, "deleted_test") == 27
+    for student in ("blank", "not_json", "empty", "wrong_name"):
+        assert _score(run, student) == 0, student
+    assert _score(run, "infinite_loop") == 25, "the looping cell is stopped, every other exercise graded"
+    assert _score(run, "deaf_loop") < 25, "a loop that ignores interrupts ends the notebook at its limit"
+    assert _score(run, "kernel_crash") < 27, "tests after the crash cannot pass"
+    assert _score(run, "huge_output") == 27 and _status(run, "huge_output") == "graded"
+
+
+def test_csv_contract_and_gradebook(graded):
+    course, run, out, _ = graded
+    assert out.read_bytes()[:3] == b"\xef\xbb\xbf"
+    table = pd.read_csv(out, encoding="utf-8-sig", keep_default_na=False)
+    assert list(table.columns) == COLUMNS
+    assert set(table.loc[table["student_id"] == "empty", "grade_id"]) == {""}, "one row, empty grade id"
+    gradebook = course.scores(CHAPTER).groupby("student_id")["score"].sum()
+    csv_totals = table.groupby("student_id")["score"].sum()
+    assert (gradebook.reindex(csv_totals.index) == csv_totals).all()
+
+
+def test_nothing_escapes(graded):
+    course, _, _, before = graded
+    submitted = course.root / "grader" / "submitted"
+    assert {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in submitted.rglob("*.ipynb")} == before
+    assert store.check(paths.DATASETS) == []
+    assert (paths.ROOT / "solutions" / CHAPTER / f"{CHAPTER}.ipynb").is_file()
+    leftovers = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    assert "sleep 300" not in leftovers, "no process outlives its grading"
+
+
+@pytest.mark.skipif(not BUBBLEWRAP, reason="needs bubblewrap (apt-get install bubblewrap); limits-only mode hides nothing")
+def test_sandbox_hides_answers_and_blocks_network_and_writes(graded):
+    course, _, _, _ = graded
+    executed = nbformat.read(course.root / "grader" / "autograded" / "reach_outside" / CHAPTER / f"{CHAPTER}.ipynb", 4)
+    printed = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code" for o in c.outputs)
+    assert "['FileNotFoundError', 'OSError', 'OSError']" in printed
+
+
+def test_grades_equal_plain_nbgrader(tmp_path):
+    course = Classroom(tmp_path, (CHAPTER,), ("zh",))
+    blank = course.student_notebook(CHAPTER)
+    class_ = {"solved": solution_sources(CHAPTER), "blank": {}}
+    class_.update({f"bank-{name}": {sid: a.source for sid, a in group.items()}
+                   for name, group in bank_submissions(CHAPTER).items()})
+    for student, answers in class_.items():
+        course.hand_in(student, CHAPTER, fill_answers(blank, answers))
+    course.autograde(CHAPTER)
+    plain = course.scores(CHAPTER).set_index(["student_id", "grade_id"])["score"].sort_index()
+    run = grade([CHAPTER], course.root / "grader" / "submitted", tmp_path / "engine.csv", course.root / "grader",
+                workers=2, limits=LIMITS, progress=False)
+    engine = run.rows.set_index(["student_id", "grade_id"])["score"].sort_index()
+    assert engine.to_dict() == plain.to_dict()
+    assert course.scores(CHAPTER).set_index(["student_id", "grade_id"])["score"].sort_index().to_dict() == plain.to_dict()
+
+    again = grade([CHAPTER], course.root / "grader" / "submitted", tmp_path / "engine.csv", course.root / "grader",
+                  workers=2, limits=LIMITS, progress=False, only_changed=True)
+    assert again.skipped == len(class_)
+    assert again.rows.set_index(["student_id", "grade_id"])["score"].sort_index().to_dict() == plain.to_dict()
+
+
+def test_dask_cluster_gives_the_same_grades(tmp_path):
+    from distributed import LocalCluster
+
+    course = Classroom(tmp_path, (CHAPTER,), ("zh",))
+    blank = course.student_notebook(CHAPTER)
+    course.hand_in("solved", CHAPTER, fill_answers(blank, solution_sources(CHAPTER)))
+    course.hand_in("blank", CHAPTER, blank)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        run = grade([CHAPTER], course.root / "grader" / "submitted", tmp_path / "dask.csv", course.root / "grader",
+                    scheduler=cluster.scheduler_address, limits=LIMITS, progress=False)
+    totals = run.rows.groupby("student_id")["score"].sum()
+    assert totals["solved"] == 27 and totals["blank"] == 0
+
+
+@pytest.mark.parametrize("args, words", [
+    (["no_such_chapter"], "unknown assignment"),
+    ([CHAPTER, "--submissions", "/nonexistent/folder"], "cannot read"),
+])
+def test_batch_that_cannot_run_exits_non_zero(tmp_path, args, words):
+    course = Classroom(tmp_path, (CHAPTER,), ("zh",))
+    (course.root / "grader" / "submitted").mkdir(parents=True, exist_ok=True)
+    argv = [sys.executable, "-m", "ecomcourse.cli", "grade", *args, "--out", str(tmp_path / "x.csv"),
+            "--course", str(course.root / "grader")]
+    if "--submissions" not in args:
+        argv += ["--submissions", str(course.root / "grader" / "submitted")]
+    result = subprocess.run(argv, capture_output=True, text=True)
+    assert result.returncode == 2 and words in result.stderr
+    assert not Path(tmp_path / "x.csv").exists()
