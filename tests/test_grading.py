@@ -52,8 +52,8 @@ def hostile_class(course: Classroom) -> dict[str, object]:
                                 "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass"),
         "kernel_crash": _with_cell(solved, "worst_step", "import os\nos._exit(3)"),
         "memory_hog": _with_cell(solved, "worst_step", "hog = bytearray(4 * 1024 ** 3)"),
-        "huge_output": _with_cell(solved, "worst_step",
-                                  "for _ in range(2000):\n    print('x' * 5000)\n" + solution_sources(CHAPTER)["worst_step"]),
+        "huge_output": _with_cell(solved, "worst_step", "for _ in range(2000):\n    print('x' * 5000)\n"
+                                  + solution_sources(CHAPTER)["worst_step"]),
         "edited_tests": edited,
         "deleted_test": deleted,
         "monkeypatch": _with_cell(solved, "worst_step", "from ecomcourse import checks\nchecks.expect_type = "
@@ -142,7 +142,8 @@ def test_nothing_escapes(graded):
     assert "sleep 300" not in leftovers, "no process outlives its grading"
 
 
-@pytest.mark.skipif(not BUBBLEWRAP, reason="needs bubblewrap (apt-get install bubblewrap); limits-only mode hides nothing")
+@pytest.mark.skipif(not BUBBLEWRAP,
+                    reason="needs bubblewrap (apt-get install bubblewrap); limits-only mode hides nothing")
 def test_sandbox_hides_answers_and_blocks_network_and_writes(graded):
     course, _, _, _ = graded
     executed = nbformat.read(course.root / "grader" / "autograded" / "reach_outside" / CHAPTER / f"{CHAPTER}.ipynb", 4)
@@ -164,7 +165,8 @@ def test_grades_equal_plain_nbgrader(tmp_path):
                 workers=2, limits=LIMITS, progress=False)
     engine = run.rows.set_index(["student_id", "grade_id"])["score"].sort_index()
     assert engine.to_dict() == plain.to_dict()
-    assert course.scores(CHAPTER).set_index(["student_id", "grade_id"])["score"].sort_index().to_dict() == plain.to_dict()
+    in_gradebook = course.scores(CHAPTER).set_index(["student_id", "grade_id"])["score"].sort_index()
+    assert in_gradebook.to_dict() == plain.to_dict()
 
     again = grade([CHAPTER], course.root / "grader" / "submitted", tmp_path / "engine.csv", course.root / "grader",
                   workers=2, limits=LIMITS, progress=False, only_changed=True)
