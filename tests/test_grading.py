@@ -72,9 +72,10 @@ def hostile_class(course: Classroom) -> dict[str, object]:
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    course = Classroom(tmp_path_factory.mktemp("hostile"), (CHAPTER,), ("zh",))
+    course = Classroom(tmp_path_factory.mktemp("hostile"), (CHAPTER,), ("en", "zh"))
     for student, notebook in hostile_class(course).items():
         course.hand_in(student, CHAPTER, notebook)
+    course.hand_in("english_blank", CHAPTER, course.student_notebook(CHAPTER, "en"))
     wrong_name = course.root / "grader" / "submitted" / "wrong_name" / CHAPTER
     wrong_name.mkdir(parents=True)
     nbformat.write(course.student_notebook(CHAPTER), wrong_name / "作业.ipynb")
@@ -130,6 +131,22 @@ def test_csv_contract_and_gradebook(graded):
     gradebook = course.scores(CHAPTER).groupby("student_id")["score"].sum()
     csv_totals = table.groupby("student_id")["score"].sum()
     assert (gradebook.reindex(csv_totals.index) == csv_totals).all()
+
+
+def test_feedback_in_each_edition_without_hidden_tests(graded):
+    course, _, out, _ = graded
+    feedback = course.root / "grader" / "feedback"
+    zh = (feedback / "blank" / CHAPTER / f"{CHAPTER}.html").read_text(encoding="utf-8")
+    en = (feedback / "english_blank" / CHAPTER / f"{CHAPTER}.html").read_text(encoding="utf-8")
+    assert "未通过" in zh and "failed" in en and "未通过" not in en
+    hidden_code = "fresh_tables"  # only hidden tests call it
+    for page in feedback.rglob("*.html"):
+        assert hidden_code not in page.read_text(encoding="utf-8"), page
+    report = out.with_suffix(".html").read_text(encoding="utf-8")
+    assert report.count("<img") == 2 and "deaf_loop" in report
+    wide = pd.read_csv(out.with_name(out.stem + "_wide.csv"), encoding="utf-8-sig")
+    assert {"student_id", "total", "test_daily_kpis"} <= set(wide.columns)
+    assert (out.with_name(out.stem + "_nbgrader.csv")).is_file()
 
 
 def test_nothing_escapes(graded):

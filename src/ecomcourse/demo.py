@@ -1,13 +1,13 @@
 """``ecomcourse demo``: the instructor's whole job on a simulated class, headless.
 
-Release both editions, hand in a small class built from the answer banks (plus a blank and a
-broken notebook), grade it with plain ``nbgrader autograde``, export with ``nbgrader export`` and
-print one row per student.
+Release both editions, hand in a class of about 30 built from the answer banks (with a few
+blank, broken and hostile notebooks), grade it with the course's engine in parallel, write the
+report and feedback, and print one row per student.
 """
 
 from __future__ import annotations
 
-import re
+import random
 import shutil
 import time
 from pathlib import Path
@@ -20,65 +20,83 @@ from .catalog import chapter_exercises
 from .classroom import Classroom, fill_answers, solution_sources
 
 CHAPTER = "ch04_data_analysis"
+NAMES = ["wang_fang", "li_lei", "zhang_wei", "chen_jing", "liu_yang", "zhao_min", "sun_hao", "zhou_li",
+         "wu_qiang", "xu_na", "hu_jun", "guo_xin", "he_ping", "gao_yan", "lin_tao", "luo_mei", "liang_yu",
+         "song_jie", "zheng_hui", "xie_lan", "han_bing", "tang_wen", "feng_ying", "emma_jones", "lucas_martin",
+         "olivia_brown", "noah_smith", "mia_wilson", "ava_taylor", "liam_clark"]
+BROKEN = '{"cells": [ "this file was cut off'
 
 
-def simulated_class(chapter: str) -> list[tuple[str, str, dict[str, str] | str | None]]:
-    """(student id, edition, answers by solution id — or raw text for a broken file)."""
-    banks = {name: {sid: a.source for sid, a in group.items()} for name, group in submissions(chapter).items()}
+def simulated_class(chapter: str, size: int = len(NAMES), seed: int = 7
+                    ) -> list[tuple[str, str, dict[str, str] | str]]:
+    """(student id, edition, answers by solution id — or raw text for a broken file).
+
+    Each student answers every exercise with the solution, an alternative correct answer or one
+    of the banks' wrong answers, at random; a few hand in nothing, a broken file or hostile code.
+    """
+    rng = random.Random(seed)
     solved = solution_sources(chapter)
-    half = dict(list(banks["correct-1"].items())[::2] + list(banks["wrong-1"].items())[1::2])
-    return [
-        ("wang_fang", "zh", solved),
-        ("emma_jones", "en", solved),
-        ("li_lei", "zh", banks["correct-1"]),
-        ("zhang_wei", "zh", banks["wrong-1"]),
-        ("chen_jing", "en", banks["wrong-2"]),
-        ("liu_yang", "zh", half),
-        ("zhao_min", "zh", {}),
-        ("sun_hao", "zh", '{"cells": [ "this file was cut off'),
-    ]
+    choices: dict[str, list[str]] = {sid: [src] for sid, src in solved.items()}
+    for group in submissions(chapter).values():
+        for sid, answer in group.items():
+            choices[sid].append(answer.source)
+    special = {"zhao_min": {}, "sun_hao": BROKEN,
+               "zhou_li": {**solved, "repurchase_rate": "while True:\n    pass"},
+               "wu_qiang": {**solved, "worst_step": "hog = bytearray(8 * 1024 ** 3)"},
+               "xu_na": {**solved, "worst_step": "from ecomcourse import checks\nchecks.expect_type = print\n"
+                                                 + solved["worst_step"]}}
+    students = []
+    for name in NAMES[:size]:
+        lang = "en" if "_" in name and name.split("_")[0] in {"emma", "lucas", "olivia", "noah", "mia", "ava", "liam"} \
+            else "zh"
+        answers = special.get(name, {sid: rng.choice(options) for sid, options in choices.items()})
+        students.append((name, lang, answers))
+    return students
 
 
-def run_demo(workspace: Path, chapter: str = CHAPTER) -> pd.DataFrame:
+def build_class(workspace: Path, chapter: str = CHAPTER, size: int = len(NAMES)) -> tuple[Classroom, dict[str, str]]:
     if workspace.exists():
         shutil.rmtree(workspace)
-    started = time.perf_counter()
-    print(f"1/4 releasing {chapter} (zh, en) into {workspace}")
     course = Classroom(workspace, (chapter,), ("en", "zh"))
-    print("2/4 handing in a class of 8")
     editions = {}
-    for student, lang, answers in simulated_class(chapter):
+    for student, lang, answers in simulated_class(chapter, size):
         editions[student] = lang
         if isinstance(answers, str):
             course.hand_in(student, chapter, answers)
         else:
             course.hand_in(student, chapter, fill_answers(course.student_notebook(chapter, lang), answers))
-    print("3/4 nbgrader autograde (one submission after another)")
-    graded = course.autograde(chapter)
-    print("4/4 nbgrader export")
-    course.nbgrader("export", f"--to={workspace / 'grades.csv'}", check=False)
-    not_graded = set(re.findall(r"for student '([^']+)'", graded.stderr))
-    table = per_student_table(course.scores(chapter), editions, chapter, not_graded)
-    print()
+    return course, editions
+
+
+def run_demo(workspace: Path, chapter: str = CHAPTER) -> pd.DataFrame:
+    from .grading.engine import grade
+
+    started = time.perf_counter()
+    print(f"1/3 releasing {chapter} (zh, en) into {workspace} and handing in a class of {len(NAMES)}")
+    course, editions = build_class(workspace, chapter)
+    print("2/3 ecomcourse grade (parallel, sandboxed)")
+    out = workspace / "results.csv"
+    run = grade([chapter], course.root / "grader" / "submitted", out, course.root / "grader")
+    print("3/3 summary\n")
+    table = per_student_table(run.rows, editions, chapter)
     print(table.to_string(index=False))
-    print(f"\nnbgrader autograde exit code {graded.returncode}: "
-          f"{len(not_graded)} submission(s) could not be graded; {time.perf_counter() - started:.0f} s in all")
-    print(f"gradebook: {workspace / 'grader' / 'gradebook.db'}\nexport:    {workspace / 'grades.csv'}")
+    print(f"\n{time.perf_counter() - started:.0f} s in all. Per-exercise CSV: {out}\n"
+          f"report: {out.with_suffix('.html')}\nfeedback: {course.root / 'grader' / 'feedback'}\n"
+          f"gradebook: {course.root / 'grader' / 'gradebook.db'} (nbgrader export: {out.stem}_nbgrader.csv)")
     return table
 
 
-def per_student_table(scores: pd.DataFrame, editions: dict[str, str], chapter: str,
-                      not_graded: set[str]) -> pd.DataFrame:
+def per_student_table(rows: pd.DataFrame, editions: dict[str, str], chapter: str) -> pd.DataFrame:
     names = {e.grade_id: e.answer for e in chapter_exercises(chapter)}
-    rows = []
+    out = []
     for student, lang in editions.items():
-        mine = scores[scores["student_id"] == student]
-        failed = [names[g] for g, s, m in zip(mine["grade_id"], mine["score"], mine["max_score"]) if s < m]
-        rows.append({"student": student, "edition": lang,
-                     "status": "not graded (invalid notebook)" if student in not_graded else "graded",
-                     "score": f"{mine['score'].sum():g} / {mine['max_score'].sum():g}",
-                     "lost points on": ", ".join(failed) if len(failed) < len(names) else "everything"})
-    return pd.DataFrame(rows)
+        mine = rows[rows["student_id"] == student]
+        lost = [names[g] for g, s, m in zip(mine["grade_id"], mine["score"], mine["max_score"]) if g and s < m]
+        out.append({"student": student, "edition": lang, "status": mine["status"].iloc[0],
+                    "score": f"{mine['score'].sum():g} / {mine['max_score'].sum():g}",
+                    "lost points on": "everything" if len(lost) == len(names) or not mine["grade_id"].any()
+                    else ", ".join(lost)})
+    return pd.DataFrame(out)
 
 
 def default_workspace() -> Path:

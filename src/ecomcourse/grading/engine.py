@@ -22,7 +22,9 @@ from tqdm import tqdm
 from ..data.loader import data_folder
 from ..data.store import write_csv
 from .execute import Execution, Job, execute
+from .feedback import write_feedback
 from .gradebook import Course, GradingError, cell_results
+from .report import write_report
 from .sandbox import Limits, Sandbox, choose_sandbox
 from .scan import review
 
@@ -39,6 +41,7 @@ class Submission:
     notebook_id: str
     path: Path
     digest: str = ""
+    lang: str = "zh"
     status: str = ""  # set before execution when the submission cannot run
     message: str = ""
     tampered: list[str] = field(default_factory=list)
@@ -93,6 +96,8 @@ def grade(assignments: list[str], submissions: Path, out: Path, course_folder: P
     out.parent.mkdir(parents=True, exist_ok=True)
     write_csv(table, out)
     _save_state(state_path, subs, table)
+    write_report(table, out.with_suffix(".html"), out.with_name(f"{out.stem}_wide.csv"), sandbox.mode)
+    course.export(out.with_name(f"{out.stem}_nbgrader.csv"))
     return GradeRun(table, sandbox, skipped)
 
 
@@ -135,6 +140,7 @@ def _prepare(sub: Submission, course: Course, sandbox: Sandbox, limits: Limits) 
         sub.status, sub.message = "invalid", f"nbgrader could not read its cells: {str(error).splitlines()[0][:200]}"
         return
     sub.flags = review(nb)
+    sub.lang = nb.metadata.get("ecomcourse", {}).get("lang", "zh")
     sub.job = Job(sub.student_id, sub.assignment_id, sub.notebook_id, nbformat.writes(nb), limits, sandbox,
                   str(data_folder()), course.config_json())
 
@@ -142,8 +148,11 @@ def _prepare(sub: Submission, course: Course, sandbox: Sandbox, limits: Limits) 
 def _unrunnable_rows(sub: Submission, course: Course) -> list[dict]:
     course.save_zero(sub.assignment_id, sub.notebook_id, sub.student_id)
     total = sum(course.max_scores(sub.assignment_id, sub.notebook_id).values())
-    return [dict(student_id=sub.student_id, assignment_id=sub.assignment_id, grade_id="", score=0.0,
+    rows = [dict(student_id=sub.student_id, assignment_id=sub.assignment_id, grade_id="", score=0.0,
                  max_score=total, status=sub.status, message=sub.message)]
+    write_feedback(course.feedback_path(sub.assignment_id, sub.notebook_id, sub.student_id), sub.lang,
+                   sub.student_id, sub.assignment_id, rows, sub.message)
+    return rows
 
 
 def _run(subs: list[Submission], workers: int | None, scheduler: str | None,
@@ -179,6 +188,8 @@ def _finish(sub: Submission, execution: Execution, course: Course) -> list[dict]
         rows.append(dict(student_id=sub.student_id, assignment_id=sub.assignment_id, grade_id=grade_id,
                          score=score, max_score=max_score, status=status,
                          message="; ".join(m for m in (failure, message) if m and not (m == message and m in failure))))
+    write_feedback(course.feedback_path(sub.assignment_id, sub.notebook_id, sub.student_id), sub.lang,
+                   sub.student_id, sub.assignment_id, rows, message)
     return rows
 
 

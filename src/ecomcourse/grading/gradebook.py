@@ -7,6 +7,9 @@ Only the main process touches the gradebook; workers only execute notebooks.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +27,7 @@ from nbgrader.preprocessors import (
     OverwriteKernelspec,
     SaveAutoGrades,
 )
+from sqlalchemy.exc import SAWarning
 from traitlets.config import Config, PyFileConfigLoader
 
 from .. import paths
@@ -100,7 +104,8 @@ class Course:
                              "student": student}, "metadata": {}}
 
     def register(self, assignment: str, student: str) -> None:
-        with Gradebook(self.db_url) as gb:
+        with Gradebook(self.db_url) as gb, warnings.catch_warnings():
+            warnings.simplefilter("ignore", SAWarning)  # nbgrader's own session handling, harmless
             gb.update_or_create_student(student)
             gb.update_or_create_submission(assignment, student)
 
@@ -131,6 +136,15 @@ class Course:
                 grade.auto_score = 0
                 grade.needs_manual_grade = False
             gb.db.commit()
+
+    def feedback_path(self, assignment: str, notebook: str, student: str) -> Path:
+        folder = self.coursedir.format_path(self.coursedir.feedback_directory, student, assignment)
+        return Path(folder) / f"{notebook}.html"
+
+    def export(self, path: Path) -> None:
+        """nbgrader's own total export (``nbgrader export``)."""
+        subprocess.run([sys.executable, "-m", "nbgrader", "export", f"--to={path}"], cwd=self.folder,
+                       check=True, capture_output=True)
 
     def max_scores(self, assignment: str, notebook: str) -> dict[str, float]:
         with Gradebook(self.db_url) as gb:

@@ -1,0 +1,35 @@
+"""Feedback for one student in the language of their edition: every test's result and message,
+never the hidden test code (nbgrader's own feedback copies it, nbgrader issue #917)."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from ..i18n import get_language, set_language, t
+
+STYLE = ("body{font-family:'Noto Sans CJK SC','Microsoft YaHei','PingFang SC',sans-serif;max-width:60em;"
+         "margin:2em auto}td,th{border-bottom:1px solid #ddd;padding:.3em .6em;text-align:left;vertical-align:top}"
+         ".ok{color:#2b8a3e}.bad{color:#c92a2a}td:nth-child(2),td:nth-child(3){white-space:nowrap}")
+
+
+def write_feedback(path: Path, lang: str, student: str, assignment: str, rows: list[dict], note: str) -> None:
+    previous = get_language()
+    set_language(lang)
+    try:
+        score, max_score = sum(r["score"] for r in rows), sum(r["max_score"] for r in rows)
+        lines = [f"<tr><td>{escape(r['grade_id'] or '—')}</td><td>{r['score']:g} / {r['max_score']:g}</td>"
+                 + (f"<td class=ok>{t('feedback.passed')}</td>" if r["score"] >= r["max_score"] and r["grade_id"]
+                    else f"<td class=bad>{t('feedback.failed')}</td>")
+                 + f"<td>{escape(r['message'])}</td></tr>" for r in rows]
+        html = (f"<!doctype html><html lang={lang}><meta charset=utf-8><title>{escape(assignment)}</title>"
+                f"<style>{STYLE}</style><h1>{escape(t('feedback.title', assignment=assignment, student=student))}</h1>"
+                f"<p><b>{t('feedback.total', score=score, max_score=max_score)}</b></p>"
+                + (f"<p>{escape(note)}</p>" if note else "")
+                + f"<table><tr><th>{t('feedback.exercise')}</th><th>{t('feedback.points')}</th>"
+                f"<th>{t('feedback.result')}</th><th>{t('feedback.message')}</th></tr>{''.join(lines)}</table>"
+                f"<p><small>{t('feedback.hidden')}</small></p></html>")
+    finally:
+        set_language(previous)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(html, encoding="utf-8")

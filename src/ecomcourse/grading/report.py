@@ -1,0 +1,73 @@
+"""The instructor report: an HTML page with figures, a wide per-exercise CSV, nbgrader's export."""
+
+from __future__ import annotations
+
+import base64
+import io
+from html import escape
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from ..data.store import write_csv  # noqa: E402
+from ..i18n import t  # noqa: E402
+from ..plotting import percent_formatter, setup_plotting  # noqa: E402
+from .feedback import STYLE  # noqa: E402
+
+
+def _png(fig: plt.Figure) -> str:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", bbox_inches="tight", dpi=110)
+    plt.close(fig)
+    return f"<img src='data:image/png;base64,{base64.b64encode(buffer.getvalue()).decode()}'>"
+
+
+def wide_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per student and assignment, one column per exercise, plus the total (for LMS import)."""
+    graded = rows[rows["grade_id"] != ""]
+    wide = graded.pivot_table(index=["student_id", "assignment_id"], columns="grade_id", values="score",
+                              aggfunc="sum")
+    totals = rows.groupby(["student_id", "assignment_id"])["score"].sum().rename("total")
+    return wide.join(totals, how="outer").fillna(0).reset_index()
+
+
+def write_report(rows: pd.DataFrame, html_path: Path, wide_path: Path, sandbox: str) -> None:
+    setup_plotting()
+    rows = rows.fillna({"grade_id": "", "message": ""})
+    write_csv(wide_table(rows), wide_path)
+    per_student = rows.groupby(["student_id", "assignment_id"]).agg(score=("score", "sum"),
+                                                                    max_score=("max_score", "sum"))
+    graded = rows[rows["grade_id"] != ""]
+    pass_rate = (graded["score"] >= graded["max_score"]).groupby(graded["grade_id"]).mean().sort_values()
+
+    fig, ax = plt.subplots(figsize=(7, 3.2))
+    ax.hist(per_student["score"], bins=min(20, max(5, len(per_student) // 2)), color="#1c7ed6")
+    ax.set(title=t("report.distribution"), xlabel=t("report.score"), ylabel=t("report.students"))
+    distribution = _png(fig)
+    fig, ax = plt.subplots(figsize=(7, 0.35 * len(pass_rate) + 1))
+    ax.barh(pass_rate.index, pass_rate, color="#2b8a3e")
+    ax.xaxis.set_major_formatter(percent_formatter())
+    ax.set(title=t("report.pass_rate"), xlim=(0, 1))
+    rates = _png(fig)
+
+    failed = graded[(graded["score"] < graded["max_score"]) & (graded["message"] != "")]
+    top = (failed.assign(message=failed["message"].str.slice(0, 160))
+           .groupby(["grade_id", "message"]).size().rename("n").reset_index()
+           .sort_values(["grade_id", "n"], ascending=[True, False]).groupby("grade_id").head(3))
+    messages = "".join(f"<tr><td>{escape(r.grade_id)}</td><td>{r.n}</td><td>{escape(r.message)}</td></tr>"
+                       for r in top.itertuples())
+    attention = rows[rows["status"] != "graded"].drop_duplicates(["student_id", "assignment_id"])
+    flagged = "".join(f"<tr><td>{escape(r.student_id)}</td><td>{escape(r.assignment_id)}</td>"
+                      f"<td>{escape(r.status)}</td>"
+                      f"<td>{escape(str(r.message))[:300]}</td></tr>" for r in attention.itertuples())
+    html = (f"<!doctype html><html><meta charset=utf-8><title>report</title><style>{STYLE}</style>"
+            f"<h1>{escape(t('report.title', assignments=', '.join(sorted(rows['assignment_id'].unique()))))}</h1>"
+            f"<p>{escape(t('report.summary', students=len(per_student), mean=per_student['score'].mean(), max_score=per_student['max_score'].max(), sandbox=sandbox))}</p>"  # noqa: E501
+            f"{distribution}{rates}<h2>{t('report.messages')}</h2><table><tr><th>grade id</th>"
+            f"<th>{t('report.count')}</th><th>message</th></tr>{messages or '<tr><td>' + t('report.none')}</table>"
+            f"<h2>{t('report.attention')}</h2><table>{flagged or '<tr><td>' + t('report.none')}</table></html>")
+    html_path.write_text(html, encoding="utf-8")
