@@ -32,3 +32,6 @@ data: venv  ## regenerate datasets/ from the seed
 
 clean:
 	rm -rf grader/submitted grader/autograded grader/feedback grader/gradebook.db grader/demo
+
+bench: venv  ## engine vs plain nbgrader vs the execution floor; table + bench/results.json
+	$(BIN)/ecomcourse bench

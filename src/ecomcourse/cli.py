@@ -96,6 +96,26 @@ def cmd_grade(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .grading.bench import run_bench
+
+    run_bench(Path(args.workspace), args.size, Path(args.out))
+    return 0
+
+
+def cmd_collect(args: argparse.Namespace) -> int:
+    from .grading.collect import collect
+
+    from .grading.collect import DEFAULT_REGEXP
+
+    written, unmatched = collect(args.assignment, Path(args.zip), Path(args.submissions),
+                                 regexp=args.regexp or DEFAULT_REGEXP)
+    print(f"collected {len(written)} submissions into {args.submissions}")
+    for name in unmatched:
+        print(f"✗ no student id in the file name: {name} (see --regexp)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ecomcourse", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -134,6 +154,20 @@ def build_parser() -> argparse.ArgumentParser:
     grd.add_argument("--only-changed", action="store_true", help="skip submissions unchanged since the last run")
     grd.add_argument("--no-bubblewrap", action="store_true", help="limits only, even where bubblewrap works")
     grd.set_defaults(func=cmd_grade)
+
+    col = sub.add_parser("collect", help="import an LMS zip download into the submitted layout")
+    col.add_argument("assignment")
+    col.add_argument("--zip", required=True, help="the archive downloaded from the LMS")
+    col.add_argument("--submissions", default=str(paths.GRADER / "submitted"))
+    col.add_argument("--regexp", default=None, help="named regular expression for file names "
+                     "(groups student_id, file_id, optional timestamp); default: nbgrader's example")
+    col.set_defaults(func=cmd_collect)
+
+    bench = sub.add_parser("bench", help="time the engine against plain nbgrader and the execution floor")
+    bench.add_argument("--size", type=int, default=16, help="students in the simulated class (default 16)")
+    bench.add_argument("--workspace", default=str(paths.GRADER / "bench"), help="course folder to (re)create")
+    bench.add_argument("--out", default=str(paths.ROOT / "bench" / "results.json"), help="JSON results")
+    bench.set_defaults(func=cmd_bench)
 
     demo = sub.add_parser("demo", help="release, grade a simulated class with nbgrader, print the results")
     demo.add_argument("--workspace", help="course folder to (re)create (default: grader/demo/)")

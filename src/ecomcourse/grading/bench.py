@@ -1,0 +1,82 @@
+"""``make bench``: the same class graded by serial plain ``nbgrader autograde``, by the engine with
+one worker and with every core, against the execution floor (the notebooks run by nbclient, one
+after another, with no grading). Prints a table and writes JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from ..demo import build_class
+from .engine import grade
+from .sandbox import choose_sandbox
+
+CHAPTER = "ch04_data_analysis"
+
+
+def _timed(action) -> tuple[float, object]:  # noqa: ANN001
+    started = time.perf_counter()
+    result = action()
+    return time.perf_counter() - started, result
+
+
+def execution_floor(notebooks: list[Path]) -> float:
+    started = time.perf_counter()
+    for path in notebooks:
+        nb = nbformat.read(path, as_version=4)
+        NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+    return time.perf_counter() - started
+
+
+def run_bench(workspace: Path, size: int, out: Path) -> dict:
+    cores = os.cpu_count() or 1
+    course, _ = build_class(workspace, CHAPTER, size)
+    submitted = course.root / "grader" / "submitted"
+    for path in sorted(submitted.glob(f"*/{CHAPTER}/{CHAPTER}.ipynb")):
+        text = path.read_text(encoding="utf-8")
+        if path.stat().st_size < 100 or "while True" in text or "bytearray(8" in text:
+            shutil.rmtree(path.parents[1])  # broken, looping and hogging notebooks are demo props, not throughput
+    runnable = sorted(submitted.glob(f"*/{CHAPTER}/{CHAPTER}.ipynb"))
+    n = len(runnable)
+    print(f"benchmark: {n} submissions of {CHAPTER}, {cores} cores, sandbox {choose_sandbox([]).mode}")
+    t_nbgrader, _ = _timed(lambda: course.autograde(CHAPTER))
+    plain = course.scores(CHAPTER).set_index(["student_id", "grade_id"])["score"].to_dict()
+    results = {}
+    for label, workers in (("engine, 1 worker", 1), (f"engine, {cores} workers", cores)):
+        seconds, run = _timed(lambda w=workers: grade([CHAPTER], submitted, workspace / f"bench-{w}.csv",
+                                                      course.root / "grader", workers=w, progress=False,
+                                                      say=lambda _msg: None))
+        same = run.rows.set_index(["student_id", "grade_id"])["score"].to_dict() == plain
+        results[label] = (seconds, same)
+    t_floor = execution_floor(runnable)
+    rows = [("plain nbgrader autograde (serial)", t_nbgrader, True)] + \
+           [(label, seconds, same) for label, (seconds, same) in results.items()] + \
+           [("execution floor (nbclient, serial)", t_floor, None),
+            (f"execution floor per core (÷{cores})", t_floor / cores, None)]
+    fastest = results[f"engine, {cores} workers"][0]
+    summary = {
+        "machine": {"cores": cores, "python": platform.python_version(), "platform": platform.platform()},
+        "submissions": n,
+        "rows": [{"run": r, "seconds": round(s, 2), "per_notebook": round(s / n, 2), "same_grades": same}
+                 for r, s, same in rows],
+        "speedup_vs_nbgrader": round(t_nbgrader / fastest, 2),
+        "overhead_vs_floor_per_core": round(fastest / (t_floor / cores) - 1, 3),
+        "targets": {"speedup_vs_nbgrader": ">= 1.6", "overhead_vs_floor_per_core": "<= 0.25"},
+    }
+    print(f"\n{'run':40} {'seconds':>8} {'s/notebook':>11} {'same grades':>12}")
+    for r, s, same in rows:
+        print(f"{r:40} {s:8.1f} {s / n:11.2f} {'' if same is None else ('yes' if same else 'NO'):>12}")
+    print(f"\nspeed-up over plain nbgrader: {summary['speedup_vs_nbgrader']}× (target ≥ 1.6×)")
+    print(f"above the execution floor per core: {summary['overhead_vs_floor_per_core']:+.0%} (target ≤ +25%)")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(summary, indent=1), encoding="utf-8")
+    print(f"wrote {out}")
+    return summary
