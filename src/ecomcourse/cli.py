@@ -104,9 +104,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_collect(args: argparse.Namespace) -> int:
-    from .grading.collect import collect
-
-    from .grading.collect import DEFAULT_REGEXP
+    from .grading.collect import DEFAULT_REGEXP, collect
 
     written, unmatched = collect(args.assignment, Path(args.zip), Path(args.submissions),
                                  regexp=args.regexp or DEFAULT_REGEXP)
