@@ -23,7 +23,6 @@ pytestmark = pytest.mark.slow
 CHAPTER = "ch04_data_analysis"
 LIMITS = Limits(cell_timeout=8, notebook_timeout=60, memory_mb=1536, output_bytes=200_000)
 BUBBLEWRAP = choose_sandbox([]).mode == "bubblewrap"
-MARKER = "ecomcourse-hostile-sleeper"
 
 
 def _with_cell(nb, solution_id: str, source: str):
@@ -31,7 +30,7 @@ def _with_cell(nb, solution_id: str, source: str):
     return fill_answers(nb, {**solution_sources(CHAPTER), solution_id: source})
 
 
-def hostile_class(course: Classroom) -> dict[str, object]:
+def hostile_class(course: Classroom, sentinel: Path) -> dict[str, object]:
     blank = course.student_notebook(CHAPTER)
     solved = fill_answers(blank, solution_sources(CHAPTER))
     edited = nbformat.from_dict(solved)
@@ -60,10 +59,10 @@ def hostile_class(course: Classroom) -> dict[str, object]:
                                   "lambda *a, **k: None\n" + solution_sources(CHAPTER)["worst_step"]),
         "reach_outside": _with_cell(solved, "worst_step", (
             "import socket, subprocess\n"
-            f"subprocess.Popen(['sleep', '300'], env={{'X': '{MARKER}'}})\n"
+            "subprocess.Popen(['sleep', '300'])\n"
             "tried = []\n"
             f"for attempt in (lambda: open({str(secret)!r}).read(),\n"
-            f"                lambda: open({str(paths.DATASETS / 'products.csv')!r}, 'a').write('x'),\n"
+            f"                lambda: open({str(sentinel)!r}, 'a').write('x'),\n"
             "                lambda: socket.create_connection(('1.1.1.1', 53), timeout=2)):\n"
             "    try:\n        attempt(); tried.append('ok')\n    except Exception as e:\n"
             "        tried.append(type(e).__name__)\nprint(tried)\n" + solution_sources(CHAPTER)["worst_step"])),
@@ -73,7 +72,9 @@ def hostile_class(course: Classroom) -> dict[str, object]:
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     course = Classroom(tmp_path_factory.mktemp("hostile"), (CHAPTER,), ("en", "zh"))
-    for student, notebook in hostile_class(course).items():
+    sentinel = course.root / "sentinel.txt"
+    sentinel.write_text("untouched", encoding="utf-8")
+    for student, notebook in hostile_class(course, sentinel).items():
         course.hand_in(student, CHAPTER, notebook)
     course.hand_in("english_blank", CHAPTER, course.student_notebook(CHAPTER, "en"))
     wrong_name = course.root / "grader" / "submitted" / "wrong_name" / CHAPTER
@@ -166,6 +167,7 @@ def test_sandbox_hides_answers_and_blocks_network_and_writes(graded):
     executed = nbformat.read(course.root / "grader" / "autograded" / "reach_outside" / CHAPTER / f"{CHAPTER}.ipynb", 4)
     printed = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code" for o in c.outputs)
     assert "['FileNotFoundError', 'OSError', 'OSError']" in printed
+    assert (course.root / "sentinel.txt").read_text(encoding="utf-8") == "untouched"
 
 
 def test_grades_equal_plain_nbgrader(tmp_path):

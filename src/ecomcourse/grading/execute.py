@@ -21,7 +21,7 @@ from nbgrader.preprocessors import Execute, IgnorePattern, LimitOutput
 from traitlets import Integer
 from traitlets.config import Config
 
-from .sandbox import Limits, Sandbox, SandboxedKernelManager
+from .sandbox import LAUNCHED, Limits, Sandbox, SandboxedKernelManager
 
 
 @dataclass(frozen=True)
@@ -128,6 +128,8 @@ def execute(job: Job) -> Execution:
     finally:
         if timer is not None:
             timer.cancel()
+        while LAUNCHED:  # whatever the submission started in the kernel's group ends with it
+            _kill_group(LAUNCHED.pop())
         shutil.rmtree(workdir, ignore_errors=True)
 
 

@@ -66,6 +66,9 @@ def _bubblewrap_works() -> bool:
     return subprocess.run(probe, capture_output=True).returncode == 0
 
 
+LAUNCHED: list[int] = []  # process groups of kernels started in this process, for clean-up
+
+
 class SandboxedKernelManager(AsyncKernelManager):
     """Starts the kernel behind the sandbox's command prefix, talking over Unix sockets
     (the kernel has no network) in its working directory."""
@@ -81,3 +84,7 @@ class SandboxedKernelManager(AsyncKernelManager):
         kw["stdout"] = kw["stderr"] = subprocess.DEVNULL  # kernel logs; cell output travels over its sockets
         self.kernel_spec.interrupt_mode = "message"  # a signal to bwrap would not reach the kernel
         return await super()._async_pre_start_kernel(**kw)
+
+    async def _async_post_start_kernel(self, **kw):  # noqa: ANN003, ANN202 - jupyter_client's hook
+        LAUNCHED.append(self.provisioner.process.pid)  # a session leader: its pid is its group id
+        return await super()._async_post_start_kernel(**kw)
