@@ -114,6 +114,19 @@ def cmd_collect(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .grading.report import write_report
+
+    rows = pd.read_csv(args.csv, encoding="utf-8-sig", dtype={"grade_id": str}, keep_default_na=False)
+    source = Path(args.csv)
+    html = Path(args.out) if args.out else source.with_suffix(".html")
+    write_report(rows, html, source.with_name(f"{source.stem}_wide.csv"), args.sandbox)
+    print(f"wrote {html} and {source.stem}_wide.csv")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ecomcourse", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -152,6 +165,12 @@ def build_parser() -> argparse.ArgumentParser:
     grd.add_argument("--only-changed", action="store_true", help="skip submissions unchanged since the last run")
     grd.add_argument("--no-bubblewrap", action="store_true", help="limits only, even where bubblewrap works")
     grd.set_defaults(func=cmd_grade)
+
+    rep = sub.add_parser("report", help="instructor report (HTML + wide CSV) from a per-exercise CSV")
+    rep.add_argument("--csv", required=True, help="the CSV written by ecomcourse grade")
+    rep.add_argument("--out", default=None, help="HTML file (default: beside the CSV)")
+    rep.add_argument("--sandbox", default="see the grading run", help="sandbox mode to print in the summary")
+    rep.set_defaults(func=cmd_report)
 
     col = sub.add_parser("collect", help="import an LMS zip download into the submitted layout")
     col.add_argument("assignment")
