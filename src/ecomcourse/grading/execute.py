@@ -7,7 +7,6 @@ import json
 import os
 import shutil
 import signal
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from nbgrader.preprocessors import Execute, IgnorePattern, LimitOutput
 from traitlets import Integer
 from traitlets.config import Config
 
-from .sandbox import LAUNCHED, Limits, Sandbox, SandboxedKernelManager
+from .sandbox import LAUNCHED, Limits, Sandbox, SandboxedKernelManager, new_workdir
 
 
 @dataclass(frozen=True)
@@ -79,7 +78,7 @@ def _workdir_env(workdir: Path, data_folder: str) -> dict[str, str]:
 def execute(job: Job) -> Execution:
     """Execute the notebook of ``job`` in a fresh folder and return it with an outcome."""
     started = time.perf_counter()
-    workdir = Path(tempfile.mkdtemp(prefix="ecg-"))
+    workdir = new_workdir()
     timer: threading.Timer | None = None
     fired = threading.Event()
     try:

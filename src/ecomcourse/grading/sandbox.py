@@ -1,9 +1,9 @@
 """Where and how a submission's code runs.
 
 ``bubblewrap`` mode (Linux with ``bwrap``): the kernel sees the system read-only, the course's
-private folders (solutions, gradebook, answer banks, other submissions) as empty, no network,
-its own process tree that dies with it, and one writable folder: its own fresh working
-directory. ``limits`` mode (elsewhere): the same fresh directory and resource limits, nothing
+private folders (solutions, gradebook, answer banks, other submissions) and the other jobs'
+folders as empty, no network, its own process tree that dies with it, and one writable folder:
+its own fresh working directory. ``limits`` mode (elsewhere): the same fresh directory and resource limits, nothing
 more. Both modes cap memory, file size, time per cell and per notebook, and output size.
 """
 
@@ -13,11 +13,20 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import Dict, List, Unicode
+
+JOBS_ROOT = Path(tempfile.gettempdir()) / f"ecomcourse-jobs-{os.getuid() if hasattr(os, 'getuid') else 0}"
+
+
+def new_workdir() -> Path:
+    """A fresh folder for one submission, under JOBS_ROOT, which the sandbox shows empty but for it."""
+    JOBS_ROOT.mkdir(mode=0o700, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix="job-", dir=JOBS_ROOT))
 
 
 @dataclass(frozen=True)
@@ -43,7 +52,7 @@ class Sandbox:
         inner = [sys.executable, "-m", "ecomcourse.grading.limits", str(limits.memory_mb), "--"]
         if self.mode != "bubblewrap":
             return inner
-        args = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
+        args = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", str(JOBS_ROOT)]
         for folder in self.hidden:
             if Path(folder).is_dir():
                 args += ["--tmpfs", folder]
