@@ -1,0 +1,198 @@
+"""The course as people see it: JupyterLab in headless Chromium, both editions of every chapter.
+
+Runs every cell of a solved copy (no error, figures are images, the widget is a live control that
+reacts, Chinese text is drawn with a CJK font), presses nbgrader's Validate on the solved copy and
+on the blank release, and opens formgrader as an instructor. Screenshots go to build/screenshots/.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from ecomcourse import paths
+from ecomcourse.classroom import Classroom, fill_answers, solution_sources
+
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = paths.ROOT / "build" / "screenshots"
+CJK_FONT_WORDS = ("CJK", "Hei", "PingFang", "WenQuanYi", "Source Han", "Noto Sans SC", "Ecomcourse")
+try:
+    from playwright.sync_api import sync_playwright
+except ImportError:  # pragma: no cover - the skip below explains
+    sync_playwright = None
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists() or sync_playwright is None,
+                       reason="needs Debian's Chromium and Playwright: apt-get install chromium chromium-driver "
+                              "fonts-noto-cjk && .venv/bin/pip install -e '.[test]'"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _settings(folder: Path) -> Path:
+    """Lab settings for tests: render every cell (no windowing), no news pop-up."""
+    for plugin, values in {"notebook-extension/tracker": {"windowingMode": "none"},
+                           "apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False}}.items():
+        target = folder / "@jupyterlab" / f"{plugin}.jupyterlab-settings"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(values), encoding="utf-8")
+    return folder
+
+
+class Lab:
+    def __init__(self, root: Path, settings: Path):
+        self.port = _free_port()
+        env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(settings)}
+        self.process = subprocess.Popen(
+            [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", f"--port={self.port}",
+             "--ServerApp.token=", "--ServerApp.password=", "--allow-root", f"--ServerApp.root_dir={root}"],
+            cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(120):
+            try:
+                socket.create_connection(("127.0.0.1", self.port), 1).close()
+                return
+            except OSError:
+                time.sleep(0.5)
+        raise RuntimeError("JupyterLab did not start")
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}/{path}"
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def student_lab(tmp_path_factory):
+    root = tmp_path_factory.mktemp("student")
+    for chapter in paths.CHAPTERS:
+        for lang in ("zh", "en"):
+            blank = nbformat.read(paths.released_notebook(chapter, lang), as_version=4)
+            folder = root / lang / chapter
+            folder.mkdir(parents=True)
+            nbformat.write(blank, folder / f"{chapter}.ipynb")
+            nbformat.write(fill_answers(blank, solution_sources(chapter)), folder / "solved.ipynb")
+    lab = Lab(root, _settings(tmp_path_factory.mktemp("settings")))
+    yield lab
+    lab.stop()
+
+
+def _open(browser, lab: Lab, path: str):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(lab.url(f"lab/tree/{path}?reset"))  # a fresh workspace: only this notebook open
+    page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell", state="attached", timeout=120_000)
+    page.wait_for_timeout(3000)
+    return page
+
+
+def _run_all(page) -> None:
+    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+    page.wait_for_timeout(3000)
+    deadline = time.time() + 300
+    while page.locator(".jp-InputPrompt", has_text="[*]").count() and time.time() < deadline:
+        page.wait_for_timeout(1000)
+    assert page.locator(".jp-InputPrompt", has_text="[*]").count() == 0, "cells still running"
+
+
+def _fonts_used(page, selector: str) -> list[str]:
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    document = cdp.send("DOM.getDocument", {"depth": -1})
+    node = cdp.send("DOM.querySelector", {"nodeId": document["root"]["nodeId"], "selector": selector})
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
+    return [f["familyName"] for f in fonts]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("chapter", paths.CHAPTERS)
+def test_solved_notebook_runs_with_figures_and_a_live_widget(browser, student_lab, chapter, lang):
+    page = _open(browser, student_lab, f"{lang}/{chapter}/solved.ipynb")
+    _run_all(page)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    assert errors.count() == 0, errors.first.inner_text()[:500]
+    assert page.locator(".jp-OutputArea-output img").count() >= 7, "every figure renders as an image"
+    dropdown = page.locator(".widget-dropdown select").first
+    assert dropdown.is_visible(), "the widget is a live control, not a text repr"
+    dropdown.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / f"{chapter}_{lang}_widget.png"))
+    uv_label = "访客数 UV" if lang == "zh" else "Visitors (UV)"
+    dashboard = page.locator(".jp-OutputArea-output", has_text=uv_label).last
+    assert dashboard.count() == 1
+    dropdown.select_option(index=1)
+    page.wait_for_timeout(4000)
+    assert page.locator(".jp-OutputArea-output", has_text=uv_label).count() == 0, \
+        "choosing one platform redraws the KPI cards (UV is shown for all platforms only)"
+    page.screenshot(path=str(SHOTS / f"{chapter}_{lang}_widget_changed.png"))
+    if lang == "zh":
+        fonts = _fonts_used(page, ".jp-RenderedMarkdown h1")
+        assert any(word in font for font in fonts for word in CJK_FONT_WORDS), fonts
+    page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell").first.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(SHOTS / f"{chapter}_{lang}_top.png"))
+    page.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("chapter", paths.CHAPTERS)
+@pytest.mark.parametrize("copy, verdict", [("solved.ipynb", "Success"), ("blank", "cell failed")])
+def test_validate_button(browser, student_lab, chapter, lang, copy, verdict):
+    name = f"{chapter}.ipynb" if copy == "blank" else copy
+    page = _open(browser, student_lab, f"{lang}/{chapter}/{name}")
+    page.locator(".jp-NotebookPanel-toolbar").get_by_text("Validate", exact=True).first.click()
+    dialog = page.locator(".jp-Dialog")
+    dialog.wait_for(timeout=300_000)
+    page.wait_for_function("() => !document.querySelector('.jp-Dialog')?.innerText.includes('Validating')",
+                           timeout=300_000)
+    text = dialog.inner_text()
+    page.screenshot(path=str(SHOTS / f"{chapter}_{lang}_validate_{copy.split('.')[0]}.png"))
+    assert verdict in text, text[:400]
+    page.close()
+
+
+def test_formgrader_lists_the_assignments(browser, tmp_path):
+    course = Classroom(tmp_path / "course", paths.CHAPTERS, ("zh",))
+    chapter = paths.CHAPTERS[0]
+    course.hand_in("wang_fang", chapter, fill_answers(course.student_notebook(chapter), solution_sources(chapter)))
+    course.autograde(chapter)
+    lab = Lab(course.root / "grader", _settings(tmp_path / "settings"))
+    try:
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(lab.url("formgrader"))
+        page.wait_for_selector(f"text={chapter}", timeout=120_000)
+        page.screenshot(path=str(SHOTS / "formgrader.png"))
+        page.goto(lab.url(f"formgrader/gradebook/{chapter}/{chapter}"))
+        page.wait_for_selector("text=wang_fang", state="attached", timeout=120_000)
+        page.screenshot(path=str(SHOTS / "formgrader_submissions.png"))
+        page.close()
+    finally:
+        lab.stop()
+        shutil.rmtree(tmp_path / "course", ignore_errors=True)
