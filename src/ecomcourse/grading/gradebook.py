@@ -118,6 +118,8 @@ class Course:
         for step in (ClearOutput(config=self.config), DeduplicateIds(config=self.config),
                      OverwriteKernelspec(config=self.config), recorder, CheckCellMetadata(config=self.config)):
             nb, resources = step(nb, resources)
+        for index, cell in enumerate(nb.cells):
+            cell.setdefault("id", f"restored-{index}")  # cells nbgrader puts back come without an id
         return nb, [f"{name} (edited)" for name in edited] + recorder.changes
 
     def save(self, nb: NotebookNode, assignment: str, notebook: str, student: str) -> None:
