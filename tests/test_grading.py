@@ -16,7 +16,7 @@ from ecomcourse import paths
 from ecomcourse.banks import submissions as bank_submissions
 from ecomcourse.classroom import Classroom, fill_answers, solution_sources
 from ecomcourse.data import store
-from ecomcourse.grading.engine import COLUMNS, grade
+from ecomcourse.grading.engine import COLUMNS, STATUSES, grade
 from ecomcourse.grading.sandbox import Limits, choose_sandbox
 
 pytestmark = pytest.mark.slow
@@ -128,6 +128,7 @@ def test_csv_contract_and_gradebook(graded):
     assert out.read_bytes()[:3] == b"\xef\xbb\xbf"
     table = pd.read_csv(out, encoding="utf-8-sig", keep_default_na=False)
     assert list(table.columns) == COLUMNS
+    assert set(table["status"]) <= set(STATUSES)
     assert set(table.loc[table["student_id"] == "empty", "grade_id"]) == {""}, "one row, empty grade id"
     gradebook = course.scores(CHAPTER).groupby("student_id")["score"].sum()
     csv_totals = table.groupby("student_id")["score"].sum()

@@ -55,9 +55,8 @@ class Classroom:
         path.write_text(text, encoding="utf-8")
         return path
 
-    def autograde(self, chapter: str, student: str | None = None) -> subprocess.CompletedProcess:
-        args = ["autograde", chapter, "--force"] + ([f"--student={student}"] if student else [])
-        return self.nbgrader(*args, check=False)
+    def autograde(self, chapter: str) -> subprocess.CompletedProcess:
+        return self.nbgrader("autograde", chapter, "--force", check=False)
 
     def scores(self, chapter: str) -> pd.DataFrame:
         """One row per student × graded cell: student_id, grade_id, score, max_score."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import pandas as pd
 
 from .data.loader import data_folder
@@ -18,8 +16,3 @@ def setup(chapter: str, lang: str) -> None:
     pd.set_option("display.max_columns", 20)
     pd.set_option("display.width", 120)
     print(t("setup.ready", chapter=chapter, data=data_folder()))
-
-
-def is_grading() -> bool:
-    """True while nbgrader autogrades or validates: demos may skip heavy or interactive work."""
-    return bool(os.environ.get("NBGRADER_EXECUTION"))

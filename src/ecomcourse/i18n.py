@@ -29,8 +29,6 @@ STRINGS: dict[str, dict[str, str]] = {
                        "en": "The data file {path} is corrupted or was edited (checksum mismatch). Run "
                              "`ecomcourse data` to regenerate it, or restore it: git checkout -- datasets/"},
     # answer checks (visible tests)
-    "check.not_implemented": {"zh": "{name} 还没有完成：请删除 raise NotImplementedError() 并写出你的答案。",
-                              "en": "{name} is not done yet: delete raise NotImplementedError() and write your answer."},
     "check.type": {"zh": "{name} 应该是 {expected}，但得到的是 {got}。",
                    "en": "{name} should be a {expected}, but it is a {got}."},
     "check.columns": {"zh": "{name} 缺少这些列：{missing}（需要的列：{expected}）。",
@@ -90,8 +88,6 @@ STRINGS: dict[str, dict[str, str]] = {
                          "en": "use the step rate, not the smallest head count"},
     "ch04.rfm_scores.1": {"zh": "按 customer_id 升序，只含有支付的客户",
                          "en": "sorted by customer_id, paying customers only"},
-    "ch04.rfm_scores.2": {"zh": "快照日减去最近支付日期",
-                         "en": "snapshot minus the last payment date"},
     "ch04.rfm_scores.3": {"zh": "支付订单数",
                          "en": "paid orders"},
     "ch04.rfm_scores.4": {"zh": "R、F、M 是 1–5 的整数",
@@ -184,7 +180,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "axis.cohort": {"zh": "首购月份（同期群）", "en": "Month of first purchase (cohort)"},
     "axis.customers": {"zh": "客户数", "en": "Customers"},
     "axis.roas": {"zh": "投产比 ROAS", "en": "ROAS"},
-    "axis.spend": {"zh": "广告花费（元）", "en": "Ad spend (yuan)"},
     "title.daily_gmv": {"zh": "每日成交额：618 与双11 的预售和爆发", "en": "Daily GMV: pre-sales and peaks at 618 and Double 11"},
     "title.kpi_tree": {"zh": "GMV 拆解：访客数 × 转化率 × 客单价（按月）", "en": "GMV decomposed: UV × CR × spend per buyer (monthly)"},
     "title.sources": {"zh": "流量来源：访客占比与转化率", "en": "Traffic sources: share of visitors and conversion"},
@@ -198,7 +193,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "widget.dates": {"zh": "日期范围", "en": "Dates"},
     "widget.platform": {"zh": "平台", "en": "Platform"},
     "widget.all": {"zh": "全部", "en": "All"},
-    "widget.metric": {"zh": "指标", "en": "Metric"},
     "kpi.uv": {"zh": "访客数 UV", "en": "Visitors (UV)"},
     "kpi.buyers": {"zh": "支付买家数", "en": "Paying buyers"},
     "kpi.cr": {"zh": "支付转化率", "en": "Conversion rate"},
