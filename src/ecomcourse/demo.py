@@ -20,10 +20,11 @@ from .catalog import chapter_exercises
 from .classroom import Classroom, fill_answers, solution_sources
 
 CHAPTER = "ch04_data_analysis"
-NAMES = ["wang_fang", "li_lei", "zhang_wei", "chen_jing", "liu_yang", "zhao_min", "sun_hao", "zhou_li",
-         "wu_qiang", "xu_na", "hu_jun", "guo_xin", "he_ping", "gao_yan", "lin_tao", "luo_mei", "liang_yu",
-         "song_jie", "zheng_hui", "xie_lan", "han_bing", "tang_wen", "feng_ying", "emma_jones", "lucas_martin",
-         "olivia_brown", "noah_smith", "mia_wilson", "ava_taylor", "liam_clark"]
+ZH_STUDENTS = ["wang_fang", "li_lei", "zhang_wei", "chen_jing", "liu_yang", "zhao_min", "sun_hao", "zhou_li",
+               "wu_qiang", "xu_na", "hu_jun", "guo_xin", "he_ping", "gao_yan", "lin_tao", "luo_mei", "liang_yu",
+               "song_jie", "zheng_hui", "xie_lan", "han_bing", "tang_wen", "feng_ying"]
+EN_STUDENTS = ["emma_jones", "lucas_martin", "olivia_brown", "noah_smith", "mia_wilson", "ava_taylor", "liam_clark"]
+NAMES = ZH_STUDENTS + EN_STUDENTS
 BROKEN = '{"cells": [ "this file was cut off'
 
 
@@ -47,8 +48,7 @@ def simulated_class(chapter: str, size: int = len(NAMES), seed: int = 7
                                                  + solved["worst_step"]}}
     students = []
     for name in NAMES[:size]:
-        lang = "en" if "_" in name and name.split("_")[0] in {"emma", "lucas", "olivia", "noah", "mia", "ava", "liam"} \
-            else "zh"
+        lang = "en" if name in EN_STUDENTS else "zh"
         answers = special.get(name, {sid: rng.choice(options) for sid, options in choices.items()})
         students.append((name, lang, answers))
     return students

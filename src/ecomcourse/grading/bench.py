@@ -14,11 +14,9 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from ..demo import build_class
+from ..demo import CHAPTER, build_class
 from .engine import grade
 from .sandbox import choose_sandbox
-
-CHAPTER = "ch04_data_analysis"
 
 
 def _timed(action) -> tuple[float, object]:  # noqa: ANN001

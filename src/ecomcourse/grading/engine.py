@@ -95,7 +95,7 @@ def grade(assignments: list[str], submissions: Path, out: Path, course_folder: P
                                                             kind="stable")
     out.parent.mkdir(parents=True, exist_ok=True)
     write_csv(table, out)
-    _save_state(state_path, subs, table)
+    _save_state(state_path, subs)
     write_report(table, out.with_suffix(".html"), out.with_name(f"{out.stem}_wide.csv"), sandbox.mode)
     course.export(out.with_name(f"{out.stem}_nbgrader.csv"))
     return GradeRun(table, sandbox, skipped)
@@ -217,6 +217,6 @@ def _previous(out: Path, state_path: Path) -> dict[str, dict]:
     return previous
 
 
-def _save_state(path: Path, subs: list[Submission], table: pd.DataFrame) -> None:
+def _save_state(path: Path, subs: list[Submission]) -> None:
     graded = {sub.key: sub.digest for sub in subs if sub.digest}
     path.write_text(json.dumps(graded, indent=1), encoding="utf-8")

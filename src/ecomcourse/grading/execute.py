@@ -8,7 +8,6 @@ import os
 import shutil
 import signal
 import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +42,6 @@ class Execution:
     notebook_json: str | None
     outcome: str  # ok | timeout | memory | kernel_died | error
     message: str
-    seconds: float
 
 
 class CappedExecute(Execute):
@@ -52,12 +50,11 @@ class CappedExecute(Execute):
     output_bytes = Integer(1_000_000).tag(config=True)
 
     def output(self, outs, msg, display_id, cell_index):  # noqa: ANN001, ANN201 - nbclient's hook
-        used = self._used.get(cell_index, 0) if hasattr(self, "_used") else 0
-        if used > self.output_bytes:
+        used = self.__dict__.setdefault("_bytes_per_cell", {})
+        if used.get(cell_index, 0) > self.output_bytes:
             return None
-        self._used = getattr(self, "_used", {})
-        self._used[cell_index] = used + len(str(msg.get("content", "")))
-        if self._used[cell_index] > self.output_bytes:
+        used[cell_index] = used.get(cell_index, 0) + len(str(msg.get("content", "")))
+        if used[cell_index] > self.output_bytes:
             outs.append(nbformat.v4.new_output(
                 "stream", name="stdout", text=f"\n[output cut: more than {self.output_bytes:,} bytes]\n"))
             return None
@@ -77,7 +74,6 @@ def _workdir_env(workdir: Path, data_folder: str) -> dict[str, str]:
 
 def execute(job: Job) -> Execution:
     """Execute the notebook of ``job`` in a fresh folder and return it with an outcome."""
-    started = time.perf_counter()
     workdir = new_workdir()
     timer: threading.Timer | None = None
     fired = threading.Event()
@@ -120,10 +116,10 @@ def execute(job: Job) -> Execution:
         for cls in (IgnorePattern, ClearMetadataPreprocessor, LimitOutput):
             nb, resources = cls(config=config)(nb, resources)  # __call__ honours "enabled", as nbgrader does
         return Execution(job.student_id, job.assignment_id, job.notebook_id, nbformat.writes(nb),
-                         outcome, message, time.perf_counter() - started)
+                         outcome, message)
     except Exception as error:  # noqa: BLE001 - every submission must end with an outcome
         return Execution(job.student_id, job.assignment_id, job.notebook_id, None, "error",
-                         f"{type(error).__name__}: {error}", time.perf_counter() - started)
+                         f"{type(error).__name__}: {error}")
     finally:
         if timer is not None:
             timer.cancel()
