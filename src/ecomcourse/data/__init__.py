@@ -7,7 +7,7 @@ import pandas as pd
 
 from . import ads, shop, traffic
 from .loader import load_dataset
-from .schema import TABLES
+from .registry import CHAPTER_MODULES, TABLES
 
 DEFAULT_SEED = 20251111
 
@@ -34,4 +34,6 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
         "ad_campaigns_daily": ads.make_ad_campaigns(rng, scale),
         "operating_costs": shop.make_operating_costs(rng, orders),
     }
+    for module in CHAPTER_MODULES:
+        tables.update(module.make_tables(np.random.default_rng([seed, module.STREAM]), scale, tables))
     return {name: TABLES[name].coerce(df) for name, df in tables.items()}

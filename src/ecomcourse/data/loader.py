@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..i18n import t
 from . import store
-from .schema import TABLES
+from .registry import TABLES
 
 ENV_VAR = "ECOMCOURSE_DATA"
 

@@ -44,12 +44,12 @@ class Table:
         return out
 
 
-def _table(name: str, zh: str, en: str, *columns: tuple[str, str, str, str]) -> Table:
+def table(name: str, zh: str, en: str, *columns: tuple[str, str, str, str]) -> Table:
     return Table(name, zh, en, tuple(Column(*c) for c in columns))
 
 
 TABLES: dict[str, Table] = {t.name: t for t in [
-    _table("customers", "客户档案：每位注册客户一行。", "Customer profiles: one row per registered customer.",
+    table("customers", "客户档案：每位注册客户一行。", "Customer profiles: one row per registered customer.",
            ("customer_id", "str", "客户编号", "customer id"),
            ("registered_date", "date", "注册日期（上海时区）", "registration date (Asia/Shanghai)"),
            ("age_band", "str", "年龄段", "age band"),
@@ -59,12 +59,12 @@ TABLES: dict[str, Table] = {t.name: t for t in [
            ("province", "str", "省份（拼音）", "province (pinyin)"),
            ("device", "str", "常用设备：mobile / pc", "main device: mobile / pc"),
            ("acquisition_channel", "str", "首次到店的流量来源", "traffic source of the first visit")),
-    _table("products", "商品：每个 SKU 一行。", "Products: one row per SKU.",
+    table("products", "商品：每个 SKU 一行。", "Products: one row per SKU.",
            ("product_id", "str", "商品编号", "product id"),
            ("category", "str", "类目：apparel、beauty、home、food、digital", "category: apparel, beauty, home, food, digital"),
            ("list_price", "float", "标价（元）", "list price (yuan)"),
            ("unit_cost", "float", "单位成本（元，含采购与入库）", "unit cost (yuan, purchase and inbound)")),
-    _table("orders", "订单：每笔订单一行，含未支付订单。", "Orders: one row per order, unpaid ones included.",
+    table("orders", "订单：每笔订单一行，含未支付订单。", "Orders: one row per order, unpaid ones included.",
            ("order_id", "str", "订单编号", "order id"),
            ("customer_id", "str", "客户编号", "customer id"),
            ("created_at", "datetime", "下单时间（上海时区）", "time the order was placed (Asia/Shanghai)"),
@@ -77,12 +77,12 @@ TABLES: dict[str, Table] = {t.name: t for t in [
            ("discount", "float", "优惠金额（元，满减、券）", "discount (yuan: coupons, spend-and-save)"),
            ("amount", "float", "实付金额 = items_amount − discount（元）", "amount paid = items_amount − discount (yuan)"),
            ("refund_amount", "float", "退款金额（元；本数据只有整单退款）", "refund (yuan; whole-order refunds only)")),
-    _table("order_items", "订单明细：每笔订单的每个商品一行。", "Order lines: one row per product in an order.",
+    table("order_items", "订单明细：每笔订单的每个商品一行。", "Order lines: one row per product in an order.",
            ("order_id", "str", "订单编号", "order id"),
            ("product_id", "str", "商品编号", "product id"),
            ("quantity", "int", "件数", "quantity"),
            ("unit_price", "float", "成交标价（元）", "list price at sale (yuan)")),
-    _table("traffic_daily", "每日流量：日期 × 来源 × 设备。每位访客每天只归到一个来源。",
+    table("traffic_daily", "每日流量：日期 × 来源 × 设备。每位访客每天只归到一个来源。",
            "Daily traffic: date × source × device. Each visitor-day is attributed to one source.",
            ("date", "date", "日期", "date"),
            ("source", "str", "流量来源：natural_search、paid_ads、homepage_feed、live_room、social_share、other",
@@ -90,14 +90,14 @@ TABLES: dict[str, Table] = {t.name: t for t in [
            ("device", "str", "设备：mobile / pc", "device: mobile / pc"),
            ("uv", "int", "当日访客数（去重）", "distinct visitors that day"),
            ("pv", "int", "当日浏览量", "page views that day")),
-    _table("funnel_events", "2025 年 9 月的购买路径日志：访客每天到达的每一步一行。",
+    table("funnel_events", "2025 年 9 月的购买路径日志：访客每天到达的每一步一行。",
            "Purchase-path log for September 2025: one row per visitor, day and step reached.",
            ("visitor_id", "str", "访客编号（跨日期稳定）", "visitor id (stable across days)"),
            ("date", "date", "日期", "date"),
            ("source", "str", "流量来源", "traffic source"),
            ("device", "str", "设备", "device"),
            ("step", "str", "步骤：view 浏览、cart 加购、order 下单、pay 支付", "step: view, cart, order, pay")),
-    _table("ad_campaigns_daily", "每日广告投放：日期 × 推广渠道，含平台归因的订单和成交额。",
+    table("ad_campaigns_daily", "每日广告投放：日期 × 推广渠道，含平台归因的订单和成交额。",
            "Daily advertising: date × ad channel, with the platform-attributed orders and GMV.",
            ("date", "date", "日期", "date"),
            ("channel", "str", "推广渠道：ztc_search、super_recommend、display_cpm、taobaoke、qianchuan、pdd_search、jd_kuaiche",
@@ -107,7 +107,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
            ("spend", "float", "花费（元）", "spend (yuan)"),
            ("attributed_orders", "int", "归因订单数", "attributed orders"),
            ("attributed_gmv", "float", "归因成交额（元）", "attributed GMV (yuan)")),
-    _table("operating_costs", "每月运营费用（不含商品成本和广告费）。", "Monthly operating costs (excluding COGS and ads).",
+    table("operating_costs", "每月运营费用（不含商品成本和广告费）。", "Monthly operating costs (excluding COGS and ads).",
            ("month", "str", "月份 YYYY-MM", "month YYYY-MM"),
            ("cost_type", "str", "费用类型：logistics、platform_fees、staff、rent_it", "cost type: logistics, platform_fees, staff, rent_it"),
            ("amount", "float", "金额（元）", "amount (yuan)")),

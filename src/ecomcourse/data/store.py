@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .schema import TABLES
+from .registry import TABLES
 
 MANIFEST = "manifest.json"
 DICTIONARY = "DATA_DICTIONARY.md"

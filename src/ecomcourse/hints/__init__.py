@@ -1,0 +1,10 @@
+"""Each chapter's test hints (``STRINGS``) and dataset labels (``LABELS``), one module per chapter."""
+
+from __future__ import annotations
+
+from . import ch04
+
+CHAPTERS = (ch04,)
+
+STRINGS: dict[str, dict[str, str]] = {k: v for m in CHAPTERS for k, v in m.STRINGS.items()}
+LABELS: dict[str, dict[str, str]] = {k: v for m in CHAPTERS for k, v in getattr(m, "LABELS", {}).items()}
