@@ -133,6 +133,21 @@ def toy_shop() -> dict[str, pd.DataFrame]:
     return {"orders": orders, "traffic_daily": traffic}
 
 
+def toy_experiment() -> pd.DataFrame:
+    """Six users of a hand-made A/B test (used by chapter 5's visible tests).
+
+    Control: one buyer of ¥100 in one order. Treatment: two buyers, ¥300 in two orders and ¥50 in one.
+    """
+    return pd.DataFrame({
+        "user_id": ["U1", "U2", "U3", "U4", "U5", "U6"],
+        "group": ["control"] * 3 + ["treatment"] * 3,
+        "converted": [1, 0, 0, 1, 1, 0],
+        "orders": [1, 0, 0, 2, 1, 0],
+        "revenue": [100.0, 0.0, 0.0, 300.0, 50.0, 0.0],
+        "pre_revenue": [80.0, 0.0, 20.0, 200.0, 60.0, 0.0],
+    })
+
+
 @cache
 def _fresh(seed: int) -> dict[str, pd.DataFrame]:
     from .data import generate

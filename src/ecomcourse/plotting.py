@@ -44,12 +44,12 @@ def setup_plotting() -> None:
     })
 
 
-def yuan_formatter() -> FuncFormatter:
+def yuan_formatter(decimals: int = 0) -> FuncFormatter:
     """Axis ticks in yuan with thousands separators (¥12,000; ¥1.2M above a million)."""
     def fmt(value: float, _pos: int) -> str:
         if abs(value) >= 1e6:
             return f"¥{value / 1e6:.1f}M"
-        return f"¥{value:,.0f}"
+        return f"¥{value:,.{decimals}f}"
     return FuncFormatter(fmt)
 
 
