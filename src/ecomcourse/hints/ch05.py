@@ -4,7 +4,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # test hints
     "ch05.sample_size_per_arm.total": {"zh": "这是两组合计的人数；题目要的是每一组的人数", "en": "that is both groups together; the exercise asks for users per group"},
     "ch05.sample_size_per_arm.one_sided": {"zh": "这是单侧检验的结果：双侧检验用 z(1 − α/2)", "en": "that is the one-sided answer: a two-sided test uses z(1 − α/2)"},
-    "ch05.sample_size_per_arm.formula": {"zh": "(z(1 − α/2) + z(power))² × [p₁(1 − p₁) + p₂(1 − p₂)] ÷ (p₂ − p₁)²，向上取整", "en": "(z(1 − α/2) + z(power))² × [p₁(1 − p₁) + p₂(1 − p₂)] ÷ (p₂ − p₁)², rounded up"},
+    "ch05.sample_size_per_arm.formula": {"zh": "(z(1 − α/2) + z(power))² × [p1(1 − p1) + p2(1 − p2)] ÷ (p2 − p1)²，向上取整", "en": "(z(1 − α/2) + z(power))² × [p1(1 − p1) + p2(1 − p2)] ÷ (p2 − p1)², rounded up"},
     "ch05.sample_size_per_arm.direction": {"zh": "p_treatment 低于 p_control 时人数应该一样：分母是差值的平方", "en": "the size is the same when p_treatment is below p_control: the difference is squared"},
     "ch05.srm_p_value.counts": {"zh": "5000 对 4800 偏差明显；p 值接近 1 通常说明传入的是比例而不是人数", "en": "5000 vs 4800 is a clear gap; a p-value near 1 usually means shares were passed instead of counts"},
     "ch05.srm_p_value.expected": {"zh": "期望人数 = 总人数 × 计划比例，用 chisquare(观测人数, 期望人数)", "en": "expected counts = total × planned share; use chisquare(observed, expected)"},
@@ -25,7 +25,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ch05.revenue_welch.welch": {"zh": "Welch 检验不假设方差相等：ttest_ind(..., equal_var=False)", "en": "Welch's test does not assume equal variances: ttest_ind(..., equal_var=False)"},
     "ch05.value_per_order_delta.index": {"zh": "索引依次为 control、treatment、diff、se、p_value", "en": "the index is control, treatment, diff, se, p_value in that order"},
     "ch05.value_per_order_delta.ratio": {"zh": "笔单价 = 该组收入之和 ÷ 该组订单数之和（不是每位买家笔单价的平均）", "en": "value per order = the group's total revenue ÷ its total orders (not the average of each buyer's ratio)"},
-    "ch05.value_per_order_delta.se": {"zh": "在用户层面用 delta 方法：(s_Y² − 2R·s_XY + R²·s_X²) ÷ (n·X̄²)，n 含没下单的用户；两组方差相加再开方", "en": "use the delta method at the user level: (s_Y² − 2R·s_XY + R²·s_X²) ÷ (n·X̄²), n including users without orders; add the two groups' variances, then take the square root"},
+    "ch05.value_per_order_delta.se": {"zh": "在用户层面用 delta 方法：(s_Y² − 2R·s_XY + R²·s_X²) ÷ (n·mean(X)²)，n 含没下单的用户；两组方差相加再开方", "en": "use the delta method at the user level: (s_Y² − 2R·s_XY + R²·s_X²) ÷ (n·mean(X)²), n including users without orders; add the two groups' variances, then take the square root"},
     "ch05.peeking_rates.any": {"zh": "测试 1 在第 2 天显著，测试 2 从未显著：按测试计数，不按行", "en": "test 1 is significant on day 2, test 2 never: count tests, not rows"},
     "ch05.peeking_rates.final": {"zh": "最后一天（day 最大的一行）两个测试都不显著", "en": "on the last day (the largest day) neither test is significant"},
     "ch05.cuped_adjust.index": {"zh": "返回的 Series 索引要与 users 相同", "en": "the Series must have the same index as users"},
