@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 
 import nbformat
@@ -94,3 +95,32 @@ def test_master_notebook_runs_without_errors_or_warnings(chapters):
         problems = [(c.id, o.get("ename") or o.get("text", "")[:200]) for c in nb.cells if c.cell_type == "code"
                     for o in c.outputs if o.output_type == "error" or o.get("name") == "stderr"]
         assert problems == []
+
+
+def _is_literal(node: ast.expr) -> bool:
+    try:
+        ast.literal_eval(node)
+    except ValueError:
+        return False
+    return True
+
+
+def _only_stubs(source: str) -> bool:
+    """A released answer cell holds given constants, signatures, docstrings and the stub: nothing that
+    gives the answer away."""
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Raise) or (isinstance(node, ast.Assign) and _is_literal(node.value)):
+            continue
+        if not isinstance(node, ast.FunctionDef):
+            return False
+        body = node.body[1:] if isinstance(node.body[0], ast.Expr) else node.body
+        if len(body) != 1 or not isinstance(body[0], ast.Raise):
+            return False
+    return True
+
+
+def test_released_answer_cells_give_nothing_away(chapters):
+    for chapter in chapters:
+        for cell in _cells(chapter, "en"):
+            if cell.metadata.get("nbgrader", {}).get("solution"):
+                assert _only_stubs(cell.source), f"{chapter}: code outside the solution region:\n{cell.source}"
