@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import ast
+import inspect
 import re
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from ecomcourse import paths
+from ecomcourse import checks, paths
 from ecomcourse.catalog import catalog_text, chapter_exercises
 from ecomcourse.notebook_hygiene import is_normalised
 from ecomcourse.release import release
@@ -124,3 +125,25 @@ def test_released_answer_cells_give_nothing_away(chapters):
         for cell in _cells(chapter, "en"):
             if cell.metadata.get("nbgrader", {}).get("solution"):
                 assert _only_stubs(cell.source), f"{chapter}: code outside the solution region:\n{cell.source}"
+
+
+def _ends_with_a_value(source: str) -> bool:
+    """nbgrader reads a number a grade cell displays last as partial credit, so a test cell must not
+    end on a check that returns its value."""
+    returning = {name for name, f in vars(checks).items() if name.startswith("expect_")
+                 and inspect.signature(f).return_annotation not in ("None", None)}
+    last = ast.parse(source).body[-1]
+    return (isinstance(last, ast.Expr) and isinstance(last.value, ast.Call)
+            and isinstance(last.value.func, ast.Attribute) and last.value.func.attr in returning)
+
+
+def test_grade_cells_do_not_end_on_a_value(chapters):
+    for chapter in chapters:
+        for cell in _cells(chapter, "en"):
+            if cell.metadata.get("nbgrader", {}).get("grade"):
+                released = cell.source.split("### BEGIN HIDDEN TESTS")[0]
+                assert not _ends_with_a_value(released), f"{chapter}/{cell.metadata['nbgrader']['grade_id']}"
+        master = nbformat.read(paths.master_notebook(chapter), as_version=4)
+        for cell in master.cells:
+            if cell.metadata.get("nbgrader", {}).get("grade"):
+                assert not _ends_with_a_value(cell.source), f"{chapter}/{cell.metadata['nbgrader']['grade_id']}"
