@@ -50,7 +50,7 @@ TABLES: dict[str, schema.Table] = {t.name: t for t in [
         "Creator partnerships: one row per KOL/KOC the shop worked with (second half of 2025).",
         ("kol_id", "str", "达人编号", "creator id"),
         ("platform", "str", "平台：douyin、xiaohongshu、kuaishou", "platform: douyin, xiaohongshu, kuaishou"),
-        ("tier", "str", "层级：head 头部、mid 腰部、koc 素人", "tier: head, mid, koc"),
+        ("tier", "str", "层级：head_kol 头部达人、mid_kol 腰部达人、koc 素人", "tier: head_kol, mid_kol, koc"),
         ("followers", "int", "粉丝数", "followers"),
         ("posts", "int", "合作内容条数", "pieces of content in the partnership"),
         ("views", "int", "合作内容总播放/阅读量", "views of the partnership content"),
@@ -139,8 +139,8 @@ DELIVERY_START, DELIVERY_END = "2025-10-01", "2025-12-31"
 DELIVERY_DAILY_BUDGET = 2400.0
 
 KOL_TIERS = {  # tier: (count, followers range, fee per follower range, posts range)
-    "head": (6, (1_000_000, 5_000_000), (0.025, 0.045), (1, 2)),
-    "mid": (14, (100_000, 800_000), (0.03, 0.06), (1, 3)),
+    "head_kol": (6, (1_000_000, 5_000_000), (0.025, 0.045), (1, 2)),
+    "mid_kol": (14, (100_000, 800_000), (0.03, 0.06), (1, 3)),
     "koc": (20, (5_000, 80_000), (0.05, 0.12), (2, 5)),
 }
 KOL_PLATFORMS = ["douyin", "xiaohongshu", "kuaishou"]
@@ -218,13 +218,13 @@ def make_kol_partners(rng: np.random.Generator) -> pd.DataFrame:
     kol = pd.concat(parts, ignore_index=True)
     n = len(kol)
     kol["platform"] = rng.choice(KOL_PLATFORMS, size=n, p=[0.5, 0.35, 0.15])
-    reach = np.where(kol["tier"] == "koc", 0.22, np.where(kol["tier"] == "mid", 0.14, 0.09))
+    reach = np.where(kol["tier"] == "koc", 0.22, np.where(kol["tier"] == "mid_kol", 0.14, 0.09))
     view_rate = reach * rng.lognormal(0, 0.3, n)
     like_rate = rng.uniform(0.025, 0.06, n)
     comment_ratio = rng.uniform(0.03, 0.08, n)
     match = np.clip(rng.beta(4, 3, n) + np.where(kol["tier"] == "koc", 0.08, 0.0), 0.1, 0.95)
     # planted: fake likes (bought interactions) and bought followers (views far below the follower count)
-    fake = rng.choice(np.flatnonzero(kol["tier"] != "head"), size=KOL_FAKE_LIKES + KOL_BOUGHT_FOLLOWERS,
+    fake = rng.choice(np.flatnonzero(kol["tier"] != "head_kol"), size=KOL_FAKE_LIKES + KOL_BOUGHT_FOLLOWERS,
                       replace=False)
     fake_likes, bought = fake[:KOL_FAKE_LIKES], fake[KOL_FAKE_LIKES:]
     like_rate[fake_likes] = rng.uniform(0.22, 0.32, KOL_FAKE_LIKES)
@@ -236,7 +236,7 @@ def make_kol_partners(rng: np.random.Generator) -> pd.DataFrame:
     likes = rng.binomial(views, like_rate)
     comments = rng.binomial(likes, comment_ratio)
     shares = rng.binomial(likes, rng.uniform(0.05, 0.15, n))
-    buy_rate = 0.0009 * match ** 2 * real_viewers * rng.lognormal(0, 0.25, n)
+    buy_rate = 0.002 * match ** 2 * real_viewers * rng.lognormal(0, 0.25, n)
     orders = rng.binomial(views, buy_rate)
     fee = np.round(kol["followers"] * kol["fee_rate"] * (0.6 + 0.4 * kol["posts"]), -2)
     gmv = orders * 230.0 * rng.lognormal(0, 0.1, n)
