@@ -296,7 +296,7 @@ def make_main_image_test(rng: np.random.Generator, scale: float) -> pd.DataFrame
     dates = pd.date_range(TEST_START, periods=TEST_DAYS, freq="D")
     rows = []
     for date in dates:
-        traffic = rng.poisson(2 * TEST_IMPRESSIONS_PER_DAY * scale * (1.08 if date.dayofweek >= 5 else 1.0))
+        traffic = rng.poisson(2 * TEST_IMPRESSIONS_PER_DAY * scale * (1.08 if date.day_of_week >= 5 else 1.0))
         n_a = int(rng.binomial(traffic, 0.5))
         for variant, n in (("A", n_a), ("B", traffic - n_a)):
             clicks = int(rng.binomial(n, TEST_CTR[variant]))
