@@ -83,11 +83,17 @@ def budget_explorer(delivery: pd.DataFrame, gross_margin: float = 0.45) -> widge
                                  step=1000, description=t("ch03.widget.budget"), readout_format=",.0f",
                                  continuous_update=False, style={"description_width": "initial"},
                                  layout=widgets.Layout(width="560px"))
-    shares = {c: widgets.FloatSlider(value=round(float(base.loc[c, "spend"]) / total, 2), min=0.0, max=0.8, step=0.01,
+    shares = {c: widgets.FloatSlider(value=round(float(base.loc[c, "spend"]) / total, 2), min=0.0, max=1.0, step=0.01,
                                      description=t("ch03.widget.share", name=label(c)), readout_format=".0%",
                                      continuous_update=False, style={"description_width": "initial"},
                                      layout=widgets.Layout(width="560px"))
               for c in base.index}
+    roas = base["gmv"] / base["spend"]
+    kept = base["gmv"].where(roas >= 1 / gross_margin, 0.0)
+    presets = {"current": base["spend"] / total, "rule": kept / kept.sum(),
+               "top": (roas == roas.max()).astype(float)}
+    plan = widgets.Dropdown(options=[(t(f"ch03.plan.{k}"), k) for k in presets], value="current",
+                            description=t("ch03.widget.plan"), style={"description_width": "initial"})
     out = widgets.Output()
 
     def expected_gmv(spend: pd.Series) -> pd.Series:
@@ -116,8 +122,16 @@ def budget_explorer(delivery: pd.DataFrame, gross_margin: float = 0.45) -> widge
             ax.set(title=t("ch03.title.widget"), xlabel=t("axis.gmv"))
             plt.show()
 
+    def apply_plan(_change: object = None) -> None:
+        for channel, slider in shares.items():
+            slider.unobserve(render, names="value")
+            slider.value = round(float(presets[plan.value][channel]), 2)
+            slider.observe(render, names="value")
+        render()
+
+    plan.observe(apply_plan, names="value")
     budget.observe(render, names="value")
     for slider in shares.values():
         slider.observe(render, names="value")
     render()
-    return widgets.VBox([budget, *shares.values(), out])
+    return widgets.VBox([plan, budget, *shares.values(), out])

@@ -111,6 +111,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "ch03.widget.note": {"zh": "假设：每个渠道的成交额随花费按 0.6 次幂增长（边际效益递减），以第四季度的实际花费和成交为基准。",
                          "en": "Assumption: each channel's GMV grows with spend to the power 0.6 (diminishing returns), "
                                "anchored at its actual Q4 spend and GMV."},
+    "ch03.widget.plan": {"zh": "方案", "en": "Plan"},
+    "ch03.plan.current": {"zh": "第四季度实际分配", "en": "Actual Q4 split"},
+    "ch03.plan.rule": {"zh": "按规则：砍掉亏损渠道，其余按成交额分配", "en": "The rule: cut loss-makers, share the rest by GMV"},
+    "ch03.plan.top": {"zh": "全部投给 ROAS 最高的渠道", "en": "Everything on the best-ROAS channel"},
     "ch03.title.widget": {"zh": "各渠道预估成交额", "en": "Expected GMV by channel"},
 }
 
