@@ -81,11 +81,11 @@ def budget_explorer(delivery: pd.DataFrame, gross_margin: float = 0.45) -> widge
     total = float(base["spend"].sum())
     budget = widgets.FloatSlider(value=round(total, -3), min=round(total * 0.5, -3), max=round(total * 2, -3),
                                  step=1000, description=t("ch03.widget.budget"), readout_format=",.0f",
-                                 continuous_update=False, style={"description_width": "initial"},
+                                 continuous_update=False, style={"description_width": "200px"},
                                  layout=widgets.Layout(width="560px"))
     shares = {c: widgets.FloatSlider(value=round(float(base.loc[c, "spend"]) / total, 2), min=0.0, max=1.0, step=0.01,
                                      description=t("ch03.widget.share", name=label(c)), readout_format=".0%",
-                                     continuous_update=False, style={"description_width": "initial"},
+                                     continuous_update=False, style={"description_width": "200px"},
                                      layout=widgets.Layout(width="560px"))
               for c in base.index}
     roas = base["gmv"] / base["spend"]
@@ -93,7 +93,8 @@ def budget_explorer(delivery: pd.DataFrame, gross_margin: float = 0.45) -> widge
     presets = {"current": base["spend"] / total, "rule": kept / kept.sum(),
                "top": (roas == roas.max()).astype(float)}
     plan = widgets.Dropdown(options=[(t(f"ch03.plan.{k}"), k) for k in presets], value="current",
-                            description=t("ch03.widget.plan"), style={"description_width": "initial"})
+                            description=t("ch03.widget.plan"), style={"description_width": "200px"},
+                            layout=widgets.Layout(width="560px"))
     out = widgets.Output()
 
     def expected_gmv(spend: pd.Series) -> pd.Series:
