@@ -7,9 +7,9 @@ that adding a chapter never changes another chapter's numbers), ``TABLES`` (its 
 
 from __future__ import annotations
 
-from . import experiments, schema
+from . import acquisition, experiments, schema
 
-CHAPTER_MODULES: tuple = (experiments,)
+CHAPTER_MODULES: tuple = (acquisition, experiments)
 
 TABLES: dict[str, schema.Table] = {
     **schema.TABLES,

@@ -1,0 +1,10 @@
+# Wrong: engagement rate divided by followers instead of views.
+def kol_scorecard(kol):
+    table = kol.set_index("kol_id")
+    card = pd.DataFrame({
+        "cost_per_order": table["fee"] / table["orders"].where(table["orders"] > 0),
+        "roas": table["gmv"] / table["fee"],
+        "engagement_rate": (table["likes"] + table["comments"] + table["shares"]) / table["followers"],
+        "cost_per_1k_followers": 1000 * table["fee"] / table["followers"],
+    })
+    return card.sort_values("cost_per_order")
