@@ -25,6 +25,7 @@ STRINGS: dict[str, dict[str, str]] = {
                             "en": "mobile share = mobile GMV ÷ the year's total GMV (weighted by money, not by counting rows)"},
     "ch01.mobile_share.2": {"zh": "不要先算各平台的占比再简单平均：大平台的权重更大",
                             "en": "do not average the platforms' own shares: a big platform weighs more"},
+    "ch01.mobile_share.name": {"zh": "Series 的名字应为 \"mobile_share\"", "en": "name the Series \"mobile_share\""},
     # exercise 4: GMV by device for one day
     "ch01.device_kpis.1": {"zh": "uv 是当天该设备的 uv 之和，不是 pv", "en": "uv sums that device's uv for the day, not pv"},
     "ch01.device_kpis.2": {"zh": "C1 当天付了两笔，只算一位买家；C2 的订单未支付",
@@ -43,6 +44,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ch01.platform_fit.2": {"zh": "只用 profile 里列出的特点，其他特点权重为 0",
                             "en": "use only the traits named in the profile; the others weigh 0"},
     "ch01.platform_fit.3": {"zh": "按得分从高到低排序", "en": "sort from the best fit down"},
+    "ch01.platform_fit.name": {"zh": "Series 的名字应为 \"fit\"", "en": "name the Series \"fit\""},
     # exercise 6: KPI alerts
     "ch01.kpi_alerts.1": {"zh": "gmv 下降 15%、cpc 上升 20% 都是变差，应该报警",
                           "en": "gmv down 15% and cpc up 20% both got worse and should alert"},
@@ -75,9 +77,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "ch01.axis.multiple": {"zh": "倍数（9 月平均一天 = 1）", "en": "Multiple (average September day = 1)"},
     "ch01.axis.fit": {"zh": "加权得分", "en": "Weighted score"},
     "ch01.axis.change": {"zh": "相对变化", "en": "Relative change"},
+    "ch01.legend.market_mobile": {"zh": "市场：移动端成交占比", "en": "Market: mobile share of GMV"},
+    "ch01.legend.shop_mobile": {"zh": "本店：移动端访客占比", "en": "Our shop: mobile share of visitors"},
     "ch01.legend.new": {"zh": "新客", "en": "New buyers"},
     "ch01.legend.returning": {"zh": "老客（之前某天付过款）", "en": "Returning (paid on an earlier day)"},
-    "ch01.legend.threshold": {"zh": "报警阈值 ±{value:.0%}", "en": "Alert threshold ±{value:.0%}"},
     "ch01.profile.beauty": {"zh": "国货美妆新品", "en": "a new domestic beauty brand"},
     "ch01.profile.digital": {"zh": "中高端数码配件", "en": "mid- to high-end digital accessories"},
     # widget
