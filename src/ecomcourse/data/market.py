@@ -66,11 +66,13 @@ N_SKUS = 160
 TABLES: dict[str, schema.Table] = {t.name: t for t in [
     schema.table(
         "market_size",
-        "中国网络零售市场规模（合成的示意数据：按培训讲义的数字校准，不是官方统计）：年份 × 平台类型 × 设备 × 城市层级。",
+        "中国网络零售市场规模（合成的示意数据：按培训讲义的数字校准，不是官方统计）："
+        "年份 × 平台类型 × 设备 × 城市层级。",
         "China's online retail market (synthetic, illustrative data calibrated to the training deck's "
         "figures; not an official statistic): year × platform family × device × city tier.",
         ("year", "int", "年份", "year"),
-        ("platform", "str", "平台类型：taobao_tmall 淘宝天猫、jd 京东、pinduoduo 拼多多、douyin_kuaishou 抖音快手、other 其他",
+        ("platform", "str",
+         "平台类型：taobao_tmall 淘宝天猫、jd 京东、pinduoduo 拼多多、douyin_kuaishou 抖音快手、other 其他",
          "platform family: taobao_tmall, jd, pinduoduo, douyin_kuaishou, other"),
         ("device", "str", "设备：mobile / pc", "device: mobile / pc"),
         ("city_tier", "str", "城市层级：tier1_2 一二线城市、tier3_4 三四线城市、rural 县域及农村",
@@ -79,10 +81,12 @@ TABLES: dict[str, schema.Table] = {t.name: t for t in [
     schema.table(
         "platform_traits",
         "主流平台类型的特点打分（1–5 分，越高越强），依据培训讲义的平台介绍整理。",
-        "What each platform family is good at, scored 1–5 (higher is stronger), from the training deck's platform overview.",
+        "What each platform family is good at, scored 1–5 (higher is stronger), "
+        "from the training deck's platform overview.",
         ("platform", "str", "平台类型：taobao_tmall、douyin_kuaishou、pinduoduo、jd、cross_border 跨境（亚马逊等）",
          "platform family: taobao_tmall, douyin_kuaishou, pinduoduo, jd, cross_border (Amazon and others)"),
-        ("search_traffic", "int", "搜索流量：用户带着需求来搜索", "search traffic: shoppers arrive searching for a need"),
+        ("search_traffic", "int", "搜索流量：用户带着需求来搜索",
+         "search traffic: shoppers arrive searching for a need"),
         ("content_traffic", "int", "内容流量：短视频与直播带货", "content traffic: short videos and live selling"),
         ("value_pricing", "int", "性价比与下沉市场用户", "value pricing and lower-tier shoppers"),
         ("premium_trust", "int", "品质信任与中高端消费", "trust in quality, mid- to high-end spending"),
@@ -94,7 +98,9 @@ TABLES: dict[str, schema.Table] = {t.name: t for t in [
         "运营团队五个岗位各自负责的 KPI，以及 KPI 变好的方向。",
         "The KPIs each of the five operations roles owns, and which direction is better.",
         ("kpi", "str", "KPI 代码", "KPI code"),
-        ("role", "str", "负责岗位：store_operator 店铺运营、promotion 推广专员、customer_service 客服、data_analyst 数据分析师、supply_chain 供应链",
+        ("role", "str",
+         "负责岗位：store_operator 店铺运营、promotion 推广专员、customer_service 客服、"
+         "data_analyst 数据分析师、supply_chain 供应链",
          "owning role: store_operator, promotion, customer_service, data_analyst, supply_chain"),
         ("direction", "str", "higher 越高越好 / lower 越低越好", "higher is better / lower is better")),
     schema.table(
@@ -113,13 +119,15 @@ TABLES: dict[str, schema.Table] = {t.name: t for t in [
         ("ad_gmv", "float", "广告归因成交额（元）", "ad-attributed GMV (yuan)"),
         ("inquiries", "int", "售前咨询人数", "shoppers who asked customer service before buying"),
         ("inquiry_buyers", "int", "咨询后支付的人数", "of them, shoppers who then paid"),
-        ("first_response_s", "float", "客服平均首次响应时间（秒）", "average first response time of customer service (seconds)"),
+        ("first_response_s", "float", "客服平均首次响应时间（秒）",
+         "average first response time of customer service (seconds)"),
         ("reviews", "int", "评价数", "reviews"),
         ("good_reviews", "int", "好评数", "positive reviews"),
         ("shipped_48h", "int", "48 小时内发货的订单数", "orders shipped within 48 hours"),
         ("sku_days", "int", "在售 SKU·天", "SKU-days on sale"),
         ("stockout_sku_days", "int", "缺货 SKU·天", "SKU-days out of stock"),
-        ("forecast_gmv", "float", "数据分析师上月底给出的本月 GMV 预测（元）", "the analyst's GMV forecast for the month, made at the end of the month before (yuan)")),
+        ("forecast_gmv", "float", "数据分析师上月底给出的本月 GMV 预测（元）",
+         "the analyst's GMV forecast for the month, made at the end of the month before (yuan)")),
 ]}
 
 
