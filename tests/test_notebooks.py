@@ -85,8 +85,9 @@ def test_exercises_have_contracts_tests_and_points(chapters):
             assert "### BEGIN SOLUTION" in by_id[ex.solution_id].source
 
 
-def test_catalog_is_up_to_date(chapters):
-    assert paths.CATALOG.read_text(encoding="utf-8") == catalog_text(chapters), "run `ecomcourse catalog`"
+def test_catalog_is_up_to_date():
+    # the catalogue lists every chapter, even when the tests are narrowed to some
+    assert paths.CATALOG.read_text(encoding="utf-8") == catalog_text(), "run `ecomcourse catalog`"
 
 
 @pytest.mark.slow
