@@ -131,17 +131,8 @@ def _fonts_used(page, selector: str) -> list[str]:
     return [f["familyName"] for f in fonts]
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("chapter", paths.CHAPTERS)
-def test_solved_notebook_runs_with_figures_and_a_live_widget(browser, student_lab, chapter, lang):
-    page = _open(browser, student_lab, f"{lang}/{chapter}/solved.ipynb")
-    _run_all(page)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
-    assert errors.count() == 0, errors.first.inner_text()[:500]
-    solved = nbformat.read(paths.ROOT / "notebooks" / lang / chapter / f"{chapter}.ipynb", as_version=4)
-    figures = sum(c.source.count("plt.show()") for c in solved.cells if c.cell_type == "code")
-    assert page.locator(".jp-OutputArea-output img").count() >= figures, "every figure renders as an image"
+def _check_kpi_dashboard(page, chapter: str, lang: str) -> None:
+    """ch04: choosing one platform redraws the KPI cards."""
     dropdown = page.locator(".widget-dropdown select").first
     assert dropdown.is_visible(), "the widget is a live control, not a text repr"
     dropdown.scroll_into_view_if_needed()
@@ -154,6 +145,45 @@ def test_solved_notebook_runs_with_figures_and_a_live_widget(browser, student_la
     assert page.locator(".jp-OutputArea-output", has_text=uv_label).count() == 0, \
         "choosing one platform redraws the KPI cards (UV is shown for all platforms only)"
     page.screenshot(path=str(SHOTS / f"{chapter}_{lang}_widget_changed.png"))
+
+
+def _check_gmv_explorer(page, chapter: str, lang: str) -> None:
+    """ch01: typing a new visitor count into the first slider's readout redraws the GMV line."""
+    readout = page.locator(".widget-slider .widget-readout").first
+    assert readout.is_visible(), "the widget is a live control, not a text repr"
+    readout.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / f"{chapter}_{lang}_widget.png"))
+    assert page.locator(".jp-OutputArea-output", has_text="+0.0%").count() >= 1
+    readout.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(str(2 * int(readout.inner_text().replace(",", ""))))
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(4000)
+    changed = page.locator(".jp-OutputArea-output", has_text="+100.0%")
+    assert changed.count() >= 1, "doubling the visitors doubles GMV in the explorer"
+    redrawn = page.locator(".widget-output", has_text="+100.0%").last.locator("img")
+    assert redrawn.count() == 1, "the explorer redraws its chart"
+    redrawn.scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)
+    assert redrawn.evaluate("img => img.complete && img.naturalWidth > 0"), "the redrawn chart loads"
+    page.screenshot(path=str(SHOTS / f"{chapter}_{lang}_widget_changed.png"))
+
+
+WIDGET_CHECKS = {"ch01_foundations": _check_gmv_explorer, "ch04_data_analysis": _check_kpi_dashboard}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("chapter", paths.CHAPTERS)
+def test_solved_notebook_runs_with_figures_and_a_live_widget(browser, student_lab, chapter, lang):
+    page = _open(browser, student_lab, f"{lang}/{chapter}/solved.ipynb")
+    _run_all(page)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    assert errors.count() == 0, errors.first.inner_text()[:500]
+    solved = nbformat.read(paths.ROOT / "notebooks" / lang / chapter / f"{chapter}.ipynb", as_version=4)
+    figures = sum(c.source.count("plt.show()") for c in solved.cells if c.cell_type == "code")
+    assert page.locator(".jp-OutputArea-output img").count() >= figures, "every figure renders as an image"
+    WIDGET_CHECKS[chapter](page, chapter, lang)
     if lang == "zh":
         fonts = _fonts_used(page, ".jp-RenderedMarkdown h1")
         assert any(word in font for font in fonts for word in CJK_FONT_WORDS), fonts
