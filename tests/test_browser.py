@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -132,17 +133,19 @@ def _fonts_used(page, selector: str) -> list[str]:
 
 
 def _change_first_control(widget) -> None:
-    """Pick the next option of the widget's first dropdown, or nudge its first slider."""
+    """Pick the next option of the widget's first dropdown, or halve its first slider's value."""
     dropdown = widget.locator(".widget-dropdown select")
     if dropdown.count():
         options = dropdown.first.locator("option").count()
         current = dropdown.first.evaluate("element => element.selectedIndex")
         dropdown.first.select_option(index=(current + 1) % options)
         return
-    handle = widget.locator(".noUi-handle").first
-    handle.focus()
-    for _ in range(3):
-        handle.press("ArrowRight")
+    readout = widget.locator(".widget-slider .widget-readout").first
+    number = float(re.sub(r"[^0-9.]", "", readout.inner_text()))
+    readout.click()
+    readout.page.keyboard.press("Control+A")
+    readout.page.keyboard.type(f"{number / 2:g}")
+    readout.page.keyboard.press("Enter")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -15,6 +15,10 @@ from ecomcourse.catalog import catalog_text, chapter_exercises
 from ecomcourse.notebook_hygiene import is_normalised
 from ecomcourse.release import release
 
+# graded exercises each chapter must have at least (COURSE.md's chapter table)
+MIN_EXERCISES = {"ch01_foundations": 6, "ch02_platforms": 8, "ch03_traffic_conversion": 8,
+                 "ch04_data_analysis": 10, "ch05_ab_testing": 10, "ch06_team_supply_chain": 8,
+                 "ch07_case_studies": 6}
 COMMITTED = sorted(paths.ROOT.glob("solutions/**/*.ipynb")) + sorted(paths.ROOT.glob("notebooks/**/*.ipynb"))
 
 
@@ -74,7 +78,7 @@ def test_exercises_have_contracts_tests_and_points(chapters):
         nb = nbformat.read(paths.master_notebook(chapter), as_version=4)
         by_id = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in nb.cells}
         exercises = chapter_exercises(chapter)
-        assert len(exercises) >= 10
+        assert len(exercises) >= MIN_EXERCISES[chapter]
         for ex in exercises:
             test = by_id[ex.grade_id]
             assert test.source.startswith('"""'), f"{ex.grade_id} opens with a docstring"

@@ -65,3 +65,13 @@ def test_each_chapter_hint_module_keeps_to_its_own_keys():
         chapter = module.__name__.rsplit(".", 1)[1]
         strays = [key for key in module.STRINGS if not key.startswith(f"{chapter}.")]
         assert not strays, f"{chapter}'s hints must be named {chapter}.*: {strays}"
+
+
+def test_a_dataset_code_has_one_display_name_across_chapters():
+    names: dict[str, dict[str, str]] = {}
+    clashes = []
+    for module in hints.CHAPTERS:
+        for code, name in getattr(module, "LABELS", {}).items():
+            if names.setdefault(code, name) != name:
+                clashes.append(f"{code}: {names[code]} vs {name} ({module.__name__})")
+    assert not clashes

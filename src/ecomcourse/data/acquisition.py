@@ -82,8 +82,8 @@ TABLES: dict[str, schema.Table] = {t.name: t for t in [
         ("member_id", "str", "会员编号", "member id"),
         ("customer_id", "str", "客户编号（对应 customers、orders）", "customer id (as in customers, orders)"),
         ("joined_date", "date", "加入日期", "date joined"),
-        ("join_source", "str", "加入途径：package_card 包裹卡、customer_service 客服邀请、live_room 直播间",
-         "how they joined: package_card, customer_service, live_room")),
+        ("join_source", "str", "加入途径：package_card 包裹卡、service_invite 客服邀请、live_room 直播间",
+         "how they joined: package_card, service_invite, live_room")),
     schema.table(
         "main_image_test", "主图 A/B 测试：2025 年 9 月 1–14 日，搜索流量随机分给两张主图，每天每组一行。",
         "Main-image A/B test, 1–14 September 2025: search traffic randomly split between two main images; "
@@ -284,7 +284,7 @@ def make_private_domain(rng: np.random.Generator, orders: pd.DataFrame) -> pd.Da
     n = len(invited)
     joined = invited["paid_at"].dt.normalize() + pd.to_timedelta(rng.integers(1, 8, n), unit="D")
     members = pd.DataFrame({"customer_id": invited["customer_id"].to_numpy(), "joined_date": joined.to_numpy(),
-                            "join_source": rng.choice(["package_card", "customer_service", "live_room"], size=n,
+                            "join_source": rng.choice(["package_card", "service_invite", "live_room"], size=n,
                                                       p=[0.6, 0.25, 0.15])})
     members = members[members["joined_date"] <= pd.Timestamp(MEMBER_END)]
     members = members.sort_values(["joined_date", "customer_id"]).reset_index(drop=True)

@@ -7,9 +7,9 @@ that adding a chapter never changes another chapter's numbers), ``TABLES`` (its 
 
 from __future__ import annotations
 
-from . import acquisition, experiments, schema
+from . import acquisition, experiments, market, schema
 
-CHAPTER_MODULES: tuple = (acquisition, experiments)
+CHAPTER_MODULES: tuple = (market, acquisition, experiments)
 
 TABLES: dict[str, schema.Table] = {
     **schema.TABLES,

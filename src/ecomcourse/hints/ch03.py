@@ -119,8 +119,8 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 LABELS: dict[str, dict[str, str]] = {
-    "cpc": {"zh": "按点击（CPC）", "en": "Per click (CPC)"},
-    "cpm": {"zh": "按千次展现（CPM）", "en": "Per mille (CPM)"},
+    "cpc": {"zh": "CPC 点击单价", "en": "CPC (cost per click)"},
+    "cpm": {"zh": "CPM 千次展现成本", "en": "CPM (cost per mille)"},
     "xiaohongshu": {"zh": "小红书", "en": "Xiaohongshu"},
     "kuaishou": {"zh": "快手", "en": "Kuaishou"},
     "head_kol": {"zh": "头部达人", "en": "Head KOL"},
@@ -141,5 +141,5 @@ LABELS: dict[str, dict[str, str]] = {
     "resolved": {"zh": "已解决", "en": "Resolved"},
     "escalated": {"zh": "升级处理", "en": "Escalated"},
     "package_card": {"zh": "包裹卡", "en": "Package card"},
-    "customer_service": {"zh": "客服邀请", "en": "Service invitation"},
+    "service_invite": {"zh": "客服邀请", "en": "Service invitation"},
 }

@@ -1,0 +1,6 @@
+# Wrong: compares the absolute change (current − previous) with the threshold instead of the relative one.
+def kpi_alerts(report, owners, threshold=0.10):
+    table = report.join(owners.set_index("kpi"))
+    table["change"] = table["current"] - table["previous"]
+    worse = table["change"].where(table["direction"] == "lower", -table["change"])
+    return table.loc[worse > threshold, ["role", "change"]]
