@@ -7,9 +7,9 @@ that adding a chapter never changes another chapter's numbers), ``TABLES`` (its 
 
 from __future__ import annotations
 
-from . import schema
+from . import schema, supply_chain
 
-CHAPTER_MODULES: tuple = ()
+CHAPTER_MODULES: tuple = (supply_chain,)
 
 TABLES: dict[str, schema.Table] = {
     **schema.TABLES,
