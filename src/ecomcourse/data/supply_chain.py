@@ -314,8 +314,10 @@ def _risk_orders(rng: np.random.Generator, scale: float, products: pd.DataFrame)
         "is_ring": df["is_ring"].to_numpy()})
 
 
-def _team_kpis(rng: np.random.Generator, shop: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Targets and results; the store operator's GMV is the shop's real monthly GMV."""
+def _team_kpis(rng: np.random.Generator, shop: dict[str, pd.DataFrame], inventory: pd.DataFrame) -> pd.DataFrame:
+    """Targets and results; the store operator's GMV is the shop's real monthly GMV and the
+    supply team's stock-out rate is the month's share of SKU-weeks with backorders."""
+    out = (inventory["backorder_units"] > 0).groupby(inventory["week"].dt.strftime("%Y-%m")).mean()
     paid = _paid(shop)
     gmv = paid.groupby(paid["paid_at"].dt.strftime("%Y-%m"))["amount"].sum()
     rows = []
@@ -324,7 +326,9 @@ def _team_kpis(rng: np.random.Generator, shop: dict[str, pd.DataFrame]) -> pd.Da
         for employee, role in TEAM:
             for kpi, direction, weight, target, ratio, sd in ROLES[role]:
                 good = ratio + (skill[employee] if direction == "higher" else -skill[employee])
-                if kpi == "gmv":
+                if kpi == "stockout_rate":
+                    tgt, actual = target, max(round(float(out.get(str(month), 0.0)), 2), 0.01)
+                elif kpi == "gmv":
                     actual = float(gmv.get(str(month), 0.0))
                     tgt = round(actual * rng.lognormal(0.02, 0.08), -4)
                 else:
@@ -353,7 +357,7 @@ def make_tables(rng: np.random.Generator, scale: float, shop: dict[str, pd.DataF
         "shipments": _shipments(streams["shipments"], shop),
         "complaints": _complaints(streams["complaints"], shop),
         "risk_orders": _risk_orders(streams["risk"], scale, shop["products"]).drop(columns="is_ring"),
-        "team_kpis": _team_kpis(streams["team"], shop),
+        "team_kpis": _team_kpis(streams["team"], shop, inventory),
     }
 
 
