@@ -90,7 +90,7 @@ def _weekly_sales(shop: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Units sold per SKU and week (Monday) on paid orders, zero weeks included."""
     lines = _paid_lines(shop).copy()
     day = lines["paid_at"].dt.normalize()
-    lines["week"] = day - pd.to_timedelta(day.dt.dayofweek, unit="D")
+    lines["week"] = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
     sales = lines.groupby(["week", "product_id"])["quantity"].sum()
     grid = pd.MultiIndex.from_product([WEEKS, shop["products"]["product_id"]], names=["week", "product_id"])
     return sales.reindex(grid, fill_value=0).unstack("product_id")
