@@ -70,6 +70,11 @@ STRINGS: dict[str, dict[str, str]] = {
                             "en": "the same id gives the same pseudonym; another salt gives another one"},
     "ch06.pseudonymise.3": {"zh": "返回与输入同索引的 Series",
                             "en": "return a Series with the input's index"},
+    # printed by worked examples
+    "ch06.print.reorder": {"zh": "{n} 个 SKU 需要补货", "en": "{n} SKUs to reorder"},
+    "ch06.print.slow": {"zh": "{n} 个滞销 SKU，库存成本 ¥{cost:,.0f}", "en": "{n} slow movers, ¥{cost:,.0f} at cost"},
+    "ch06.print.flagged": {"zh": "标记了 {orders} 笔订单，来自 {devices} 台设备、{accounts} 个账号",
+                           "en": "{orders} orders flagged, from {devices} devices and {accounts} accounts"},
     # plots and widget
     "ch06.flag.out": {"zh": "已断货", "en": "Out"},
     "ch06.flag.low": {"zh": "库存偏低", "en": "Low"},
