@@ -102,11 +102,13 @@ def inventory_simulator(daily_demand: pd.DataFrame, unit_cost: pd.Series, top: i
     daily sales of one SKU (columns of ``daily_demand`` are product ids, rows are days)."""
     skus = list(daily_demand.sum().sort_values(ascending=False).index[:top])
     sku = widgets.Dropdown(options=skus, value=skus[0], description=t("ch06.widget.sku"))
+    wide = {"description_width": "initial"}
     service = widgets.FloatSlider(value=0.95, min=0.80, max=0.995, step=0.005, readout_format=".3f",
-                                  description=t("ch06.widget.service"), continuous_update=False)
-    lead = widgets.IntSlider(value=14, min=2, max=35, description=t("ch06.widget.lead"), continuous_update=False)
+                                  description=t("ch06.widget.service"), style=wide, continuous_update=False)
+    lead = widgets.IntSlider(value=14, min=2, max=35, description=t("ch06.widget.lead"), style=wide,
+                             continuous_update=False)
     order_days = widgets.IntSlider(value=21, min=7, max=60, description=t("ch06.widget.order_days"),
-                                   style={"description_width": "initial"}, continuous_update=False)
+                                   style=wide, continuous_update=False)
     out = widgets.Output()
 
     def render(_change: object = None) -> None:
