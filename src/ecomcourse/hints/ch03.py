@@ -131,7 +131,7 @@ LABELS: dict[str, dict[str, str]] = {
     "size_fit": {"zh": "尺码", "en": "Size and fit"},
     "shipping": {"zh": "发货物流", "en": "Shipping"},
     "price": {"zh": "价格优惠", "en": "Price"},
-    "quality": {"zh": "质量", "en": "Quality"},
+    "quality": {"zh": "质量问题", "en": "Quality"},
     "usage": {"zh": "使用方法", "en": "Usage"},
     "return_refund": {"zh": "退换货", "en": "Returns"},
     "bot": {"zh": "机器人", "en": "Bot"},

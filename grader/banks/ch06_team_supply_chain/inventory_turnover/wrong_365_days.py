@@ -1,0 +1,14 @@
+# Wrong: days of inventory = 365 / turnover whatever the length of the period.
+import pandas as pd
+
+
+def inventory_turnover(inventory, products, start, end):
+    period = inventory[(inventory["week"] >= pd.Timestamp(start)) & (inventory["week"] <= pd.Timestamp(end))]
+    period = period.merge(products, on="product_id")
+    period["cogs"] = period["units_sold"] * period["unit_cost"]
+    period["stock"] = period["on_hand_units"] * period["unit_cost"]
+    weekly = period.groupby(["category", "week"])[["cogs", "stock"]].sum()
+    table = weekly.groupby("category").agg(cogs=("cogs", "sum"), avg_inventory=("stock", "mean"))
+    table["turnover"] = table["cogs"] / table["avg_inventory"]
+    table["days_of_inventory"] = 365 / table["turnover"]
+    return table

@@ -1,0 +1,10 @@
+# Wrong: a plain mean of the capped attainments, ignoring the weights.
+import numpy as np
+
+
+def kpi_attainment(team_kpis, month, cap=1.2):
+    sheet = team_kpis[team_kpis["month"] == month]
+    ratio = np.where(sheet["direction"] == "lower", sheet["target"] / sheet["actual"], sheet["actual"] / sheet["target"])
+    out = sheet.assign(points=np.minimum(ratio, cap)).groupby("employee_id").agg(
+        role=("role", "first"), score=("points", "mean"))
+    return out.sort_values("score", ascending=False)
