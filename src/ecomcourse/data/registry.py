@@ -7,9 +7,9 @@ that adding a chapter never changes another chapter's numbers), ``TABLES`` (its 
 
 from __future__ import annotations
 
-from . import schema
+from . import platforms, schema
 
-CHAPTER_MODULES: tuple = ()
+CHAPTER_MODULES: tuple = (platforms,)
 
 TABLES: dict[str, schema.Table] = {
     **schema.TABLES,
