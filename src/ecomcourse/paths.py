@@ -11,7 +11,7 @@ NOTEBOOKS = ROOT / "notebooks"
 GRADER = ROOT / "grader"
 BANKS = GRADER / "banks"
 CATALOG = GRADER / "exercises.json"
-CHAPTERS = ("ch04_data_analysis",)
+CHAPTERS = ("ch02_platforms", "ch04_data_analysis")
 
 
 def master_notebook(chapter: str) -> Path:

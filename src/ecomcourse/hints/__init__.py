@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from . import ch04
+from . import ch02, ch04
 
-CHAPTERS = (ch04,)
+CHAPTERS = (ch02, ch04)
 
 STRINGS: dict[str, dict[str, str]] = {k: v for m in CHAPTERS for k, v in m.STRINGS.items()}
 LABELS: dict[str, dict[str, str]] = {k: v for m in CHAPTERS for k, v in getattr(m, "LABELS", {}).items()}
