@@ -223,7 +223,7 @@ def _keywords(rng: np.random.Generator) -> pd.DataFrame:
     head = np.array([k[3] for k in KEYWORDS])
     category = np.array([k[2] for k in KEYWORDS])
     quality = np.clip(np.round(rng.normal(np.where(head, 6.2, 7.6), 1.4)), 2, 10).astype(int)
-    bid = np.round(np.where(head, rng.uniform(1.8, 3.2, n), rng.uniform(0.8, 1.8, n)), 2)
+    bid = np.round(np.where(head, rng.uniform(1.6, 2.8, n), rng.uniform(0.8, 1.8, n)), 2)
     impressions = np.where(head, rng.lognormal(np.log(60000), 0.4, n), rng.lognormal(np.log(9000), 0.7, n))
     off_season = np.array([k[0] == "防晒衣 女" for k in KEYWORDS])  # a summer keyword in September
     impressions = np.round(np.where(off_season, 1800 * rng.uniform(0.8, 1.2, n), impressions)).astype(int)
@@ -231,7 +231,7 @@ def _keywords(rng: np.random.Generator) -> pd.DataFrame:
     clicks = np.maximum(rng.binomial(impressions, ctr), 3)
     cpc = bid * rng.uniform(0.72, 0.92, n) * (1.15 - 0.03 * quality)
     spend = np.round(clicks * cpc, 2)
-    cvr = np.where(head, 0.011, 0.030) * rng.lognormal(0, 0.3, n) * np.where(off_season, 0.2, 1.0)
+    cvr = np.where(head, 0.026, 0.036) * rng.lognormal(0, 0.3, n) * np.where(off_season, 0.2, 1.0)
     orders = rng.binomial(clicks, np.clip(cvr, 0, 1))
     value = np.array([KEYWORD_VALUE[c] for c in category]) * rng.uniform(0.85, 1.2, n)
     gmv = np.round(orders * value, 2)
