@@ -273,7 +273,7 @@ def _group_buys(rng: np.random.Generator, products: pd.DataFrame) -> pd.DataFram
 # ---------------------------------------------------------------- promotion calendar
 # event: (start, peak, end, baseline start, baseline end) as MM-DD; baselines avoid other promotions
 EVENTS = {
-    "women_day": ("03-01", "03-08", "03-08", "03-13", "04-09"),
+    "women_day": ("03-01", "03-08", "03-08", "01-06", "01-19"),  # before the Spring Festival lull
     "mid_year_618": ("05-20", "06-18", "06-18", "04-10", "05-07"),
     "double11": ("10-20", "11-11", "11-11", "09-08", "10-05"),
     "double12": ("12-10", "12-12", "12-12", "11-16", "12-06"),
