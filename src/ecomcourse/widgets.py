@@ -104,6 +104,7 @@ def landed_cost_calculator(skus: pd.DataFrame, fx: dict[str, float]) -> widgets.
                 level -= value
             ax.bar(t("ch02.widget.margin"), margin, color="#2b8a3e" if margin >= 0 else "#c92a2a")
             ax.axhline(0, color="black", lw=0.8)
+            ax.set_ylim(min(0.0, margin) * 1.15, gross * 1.08)
             ax.yaxis.set_major_formatter(yuan_formatter())
             ax.set(title=t("ch02.widget.title", sku=sku.value))
             plt.show()
