@@ -89,6 +89,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ch02.axis.viewers": {"zh": "观看人数", "en": "Viewers"},
     "ch02.title.gpm": {"zh": "各主播的 GPM（千次观看成交额）", "en": "GPM (GMV per thousand views) by host"},
     "ch02.title.live_conversion": {"zh": "各主播的观看-成交转化率", "en": "View-to-purchase conversion by host"},
+    "ch02.axis.gpm": {"zh": "GPM（元）", "en": "GPM (yuan)"},
     "ch02.axis.conversion": {"zh": "转化率", "en": "Conversion"},
     "ch02.legend.group_size": {"zh": "{n} 人团", "en": "Groups of {n}"},
     "ch02.title.virality": {"zh": "价格越有竞争力，拼团传播越远", "en": "The more competitive the price, the further a group buy spreads"},
