@@ -111,10 +111,11 @@ def _is_literal(node: ast.expr) -> bool:
 
 
 def _only_stubs(source: str) -> bool:
-    """A released answer cell holds given constants, signatures, docstrings and the stub: nothing that
-    gives the answer away."""
+    """A released answer cell holds imports, given constants, signatures, docstrings and the stub:
+    nothing that gives the answer away."""
     for node in ast.parse(source).body:
-        if isinstance(node, ast.Raise) or (isinstance(node, ast.Assign) and _is_literal(node.value)):
+        if isinstance(node, (ast.Raise, ast.Import, ast.ImportFrom)) or \
+                (isinstance(node, ast.Assign) and _is_literal(node.value)):
             continue
         if not isinstance(node, ast.FunctionDef):
             return False

@@ -1,0 +1,9 @@
+# Correct, written differently: reverse delivery by negating it, then one min–max helper for all four.
+def jd_rank_score(items, weights):
+    x = items.set_index("item_id")
+    raw = pd.DataFrame({"sales": np.log1p(x["sales_30d"]), "reviews": x["good_review_rate"],
+                        "service": x["service_score"], "delivery": -x["delivery_hours"]})
+    scaled = (raw - raw.min()) / (raw.max() - raw.min())
+    score = (scaled * pd.Series(weights)).sum(axis=1)
+    score.name = "score"
+    return score.sort_values(ascending=False)
