@@ -73,22 +73,18 @@ RISK_MONTH = ("2025-10-01", "2025-10-31")
 RING_DEVICES, RING_SKUS = 6, 3
 
 
-def _paid(shop: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    if "_paid" not in shop:
-        orders = shop["orders"]
-        shop["_paid"] = orders[orders["status"].to_numpy() == "paid"]
-    return shop["_paid"]
-
-
-def _paid_lines(shop: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    if "_paid_lines" not in shop:
-        shop["_paid_lines"] = shop["order_items"].merge(_paid(shop)[["order_id", "paid_at"]], on="order_id")
-    return shop["_paid_lines"]
+def _with_paid(shop: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The shop tables this chapter reads, plus its paid orders and their order lines."""
+    orders = shop["orders"]
+    paid = orders[orders["status"].to_numpy() == "paid"]
+    lines = shop["order_items"].merge(paid[["order_id", "paid_at"]], on="order_id")
+    return {"orders": orders, "order_items": shop["order_items"], "products": shop["products"],
+            "paid": paid, "paid_lines": lines}
 
 
 def _weekly_sales(shop: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Units sold per SKU and week (Monday) on paid orders, zero weeks included."""
-    lines = _paid_lines(shop).copy()
+    lines = shop["paid_lines"].copy()
     day = lines["paid_at"].dt.normalize()
     lines["week"] = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
     sales = lines.groupby(["week", "product_id"])["quantity"].sum()
@@ -103,7 +99,7 @@ def _inventory_and_pos(rng: np.random.Generator, shop: dict[str, pd.DataFrame]
     units = sales.to_numpy()
     n_weeks, n_sku = units.shape
     # the planner's view of demand before 2025: the average week of Sep-Oct 2024 sales
-    history = _paid_lines(shop)
+    history = shop["paid_lines"]
     hist = history[(history["paid_at"] >= "2024-09-01") & (history["paid_at"] < "2024-12-01")]
     base = (hist.groupby("product_id")["quantity"].sum() / 13).reindex(products["product_id"]).fillna(0.2).to_numpy()
     base = np.maximum(base, 0.2)
@@ -177,7 +173,7 @@ def _suppliers() -> pd.DataFrame:
 
 
 def _shipments(rng: np.random.Generator, shop: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    paid = _paid(shop)
+    paid = shop["paid"]
     paid = paid[paid["paid_at"] >= "2025-10-01"]
     paid = paid.sample(frac=0.5, random_state=np.random.RandomState(rng.integers(2**31)))
     paid = paid.sort_values("paid_at")
@@ -216,7 +212,7 @@ def fake_phone(rng: np.random.Generator, n: int) -> np.ndarray:
 
 
 def _complaints(rng: np.random.Generator, shop: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    paid = _paid(shop)
+    paid = shop["paid"]
     paid = paid[paid["paid_at"] >= "2025-01-01"]
     chosen = paid.sample(frac=0.012, random_state=np.random.RandomState(rng.integers(2**31))).sort_values("paid_at")
     n = len(chosen)
@@ -318,7 +314,7 @@ def _team_kpis(rng: np.random.Generator, shop: dict[str, pd.DataFrame], inventor
     """Targets and results; the store operator's GMV is the shop's real monthly GMV and the
     supply team's stock-out rate is the month's share of SKU-weeks with backorders."""
     out = (inventory["backorder_units"] > 0).groupby(inventory["week"].dt.strftime("%Y-%m")).mean()
-    paid = _paid(shop)
+    paid = shop["paid"]
     gmv = paid.groupby(paid["paid_at"].dt.strftime("%Y-%m"))["amount"].sum()
     rows = []
     skill = {e: rng.normal(0, 0.05) for e, _ in TEAM}
@@ -348,7 +344,7 @@ def _streams(rng: np.random.Generator) -> dict[str, np.random.Generator]:
 
 def make_tables(rng: np.random.Generator, scale: float, shop: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     streams = _streams(rng)
-    shop = {name: shop[name] for name in ("orders", "order_items", "products")}  # a private cache beside them
+    shop = _with_paid(shop)
     inventory, purchase_orders = _inventory_and_pos(streams["inventory"], shop)
     return {
         "suppliers": _suppliers(),
