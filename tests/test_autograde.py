@@ -1,5 +1,6 @@
 """Real ``nbgrader autograde`` in a course folder outside the repository: the solution earns
-full marks, the blank release and a broken file earn zero without stopping the batch, and the
+full marks on every test (and its written memo awaits a grade by hand), the blank release and a
+broken file earn zero without stopping the batch, and the
 answer banks behave — every wrong answer loses its exercise, every alternative correct answer
 earns it. Both editions, one chapter at a time."""
 
@@ -9,7 +10,7 @@ import pytest
 from conftest import graded_class
 
 from ecomcourse.banks import submissions
-from ecomcourse.catalog import chapter_exercises
+from ecomcourse.catalog import autograded, chapter_exercises
 
 pytestmark = pytest.mark.slow
 
@@ -35,7 +36,14 @@ def test_solution_gets_full_marks(graded, chapters):
         scores, log = results[chapter]
         cells = _by_cell(scores, "solved")
         assert cells, log[-3000:]
-        assert all(score == top for score, top in cells.values()), cells
+        exercises = chapter_exercises(chapter)
+        by_hand = {e.grade_id for e in exercises} - {e.grade_id for e in autograded(exercises)}
+        assert all(score == top for grade_id, (score, top) in cells.items() if grade_id not in by_hand), cells
+        solved = scores[scores["student_id"] == "solved"].set_index("grade_id")
+        for grade_id in by_hand:  # a written answer is scored in formgrader, never by autograde
+            assert solved.loc[grade_id, "needs_manual_grade"] and solved.loc[grade_id, "score"] == 0
+        blank = scores[scores["student_id"] == "blank"].set_index("grade_id")
+        assert not blank.loc[list(by_hand), "needs_manual_grade"].any(), "a blank memo scores 0 with nothing to review"
 
 
 def test_blank_and_broken_get_zero_and_the_batch_goes_on(graded, chapters):
@@ -57,7 +65,7 @@ def test_answer_banks(graded, chapters):
     failures = []
     for chapter in chapters:
         scores, _ = results[chapter]
-        exercises = {e.solution_id: e for e in chapter_exercises(chapter)}
+        exercises = {e.solution_id: e for e in autograded(chapter_exercises(chapter))}
         groups = submissions(chapter)
         for solution_id in exercises:
             verdicts = [a.verdict for g in groups.values() for a in g.values() if a.solution_id == solution_id]

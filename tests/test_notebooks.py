@@ -11,7 +11,8 @@ import pytest
 from nbclient import NotebookClient
 
 from ecomcourse import checks, paths
-from ecomcourse.catalog import catalog_text, chapter_exercises
+from ecomcourse.catalog import autograded, catalog_text, chapter_exercises
+from ecomcourse.nbgrader_course import TEXT_STUB
 from ecomcourse.notebook_hygiene import is_normalised
 from ecomcourse.release import release
 
@@ -51,13 +52,17 @@ def test_both_editions_have_the_same_code_and_grade_cells(chapters):
             assert a.source == b.source
             assert a.metadata.get("nbgrader") == b.metadata.get("nbgrader")
         assert [c.cell_type for c in zh] == [c.cell_type for c in en], "prose cells pair up"
+        written = {lang: [(c.source, c.metadata["nbgrader"]) for c in cells
+                          if c.cell_type == "markdown" and c.metadata.get("nbgrader", {}).get("grade")]
+                   for lang, cells in (("zh", zh), ("en", en))}
+        assert written["zh"] == written["en"], "a written answer's released cell (and so its checksum) is shared"
 
 
 def test_each_edition_speaks_one_language(chapters):
     han = re.compile(r"[\u4e00-\u9fff]")
     for chapter in chapters:
         for cell in _cells(chapter, "en"):
-            if cell.cell_type == "markdown":
+            if cell.cell_type == "markdown" and cell.source != TEXT_STUB:
                 assert len(han.findall(cell.source)) < 0.05 * max(len(cell.source), 1), cell.source[:80]
         for cell in _cells(chapter, "zh"):
             if cell.cell_type == "markdown":
@@ -78,8 +83,15 @@ def test_exercises_have_contracts_tests_and_points(chapters):
         nb = nbformat.read(paths.master_notebook(chapter), as_version=4)
         by_id = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in nb.cells}
         exercises = chapter_exercises(chapter)
-        assert len(exercises) >= MIN_EXERCISES[chapter]
+        assert len(autograded(exercises)) >= MIN_EXERCISES[chapter]
         for ex in exercises:
+            if ex.kind == "memo":
+                memo = by_id[ex.grade_id]
+                assert memo.cell_type == "markdown" and "lang" not in memo.metadata, "one memo cell for both editions"
+                assert memo.metadata["nbgrader"]["solution"] and memo.metadata["nbgrader"]["points"] > 0
+                assert memo.source.startswith("### BEGIN SOLUTION") and memo.source.endswith("### END SOLUTION"), \
+                    "the rubric and model memo stay in the instructor version"
+                continue
             test = by_id[ex.grade_id]
             assert test.source.startswith('"""'), f"{ex.grade_id} opens with a docstring"
             assert "### BEGIN HIDDEN TESTS" in test.source, f"{ex.grade_id} has hidden tests"
@@ -128,7 +140,9 @@ def _only_stubs(source: str) -> bool:
 def test_released_answer_cells_give_nothing_away(chapters):
     for chapter in chapters:
         for cell in _cells(chapter, "en"):
-            if cell.metadata.get("nbgrader", {}).get("solution"):
+            if cell.metadata.get("nbgrader", {}).get("solution") and cell.cell_type == "markdown":
+                assert cell.source == TEXT_STUB, f"{chapter}: a written answer's cell is released as the stub"
+            elif cell.metadata.get("nbgrader", {}).get("solution"):
                 assert _only_stubs(cell.source), f"{chapter}: code outside the solution region:\n{cell.source}"
 
 
@@ -145,10 +159,10 @@ def _ends_with_a_value(source: str) -> bool:
 def test_grade_cells_do_not_end_on_a_value(chapters):
     for chapter in chapters:
         for cell in _cells(chapter, "en"):
-            if cell.metadata.get("nbgrader", {}).get("grade"):
+            if cell.metadata.get("nbgrader", {}).get("grade") and cell.cell_type == "code":
                 released = cell.source.split("### BEGIN HIDDEN TESTS")[0]
                 assert not _ends_with_a_value(released), f"{chapter}/{cell.metadata['nbgrader']['grade_id']}"
         master = nbformat.read(paths.master_notebook(chapter), as_version=4)
         for cell in master.cells:
-            if cell.metadata.get("nbgrader", {}).get("grade"):
+            if cell.metadata.get("nbgrader", {}).get("grade") and cell.cell_type == "code":
                 assert not _ends_with_a_value(cell.source), f"{chapter}/{cell.metadata['nbgrader']['grade_id']}"

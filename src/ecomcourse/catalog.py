@@ -17,8 +17,8 @@ class Exercise:
     solution_id: str  # the cell the student writes in
     chapter: str
     points: float
-    answer: str  # the function or variable the tests call
-    kind: str  # function | variable
+    answer: str  # the function or variable the tests call; the written answer's name for a memo
+    kind: str  # function | variable | memo (written, graded by hand in formgrader)
     asks_zh: str
     asks_en: str
 
@@ -33,12 +33,17 @@ def chapter_exercises(chapter: str, notebook: Path | None = None) -> list[Exerci
         if "answer" not in answer:
             continue
         solution_id = cell.metadata["nbgrader"]["grade_id"]
-        test = tests[f"test_{solution_id}"]
+        scored_by = cell if answer["kind"] == "memo" else tests[f"test_{solution_id}"]
         exercises.append(Exercise(
-            grade_id=test.metadata["nbgrader"]["grade_id"], solution_id=solution_id, chapter=chapter,
-            points=float(test.metadata["nbgrader"]["points"]), answer=answer["answer"], kind=answer["kind"],
+            grade_id=scored_by.metadata["nbgrader"]["grade_id"], solution_id=solution_id, chapter=chapter,
+            points=float(scored_by.metadata["nbgrader"]["points"]), answer=answer["answer"], kind=answer["kind"],
             asks_zh=answer["asks"]["zh"], asks_en=answer["asks"]["en"]))
     return exercises
+
+
+def autograded(exercises: list[Exercise]) -> list[Exercise]:
+    """The exercises hidden tests score (a memo is scored by hand)."""
+    return [e for e in exercises if e.kind != "memo"]
 
 
 def build_catalog(chapters: tuple[str, ...] = paths.CHAPTERS) -> list[dict]:

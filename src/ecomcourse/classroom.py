@@ -59,13 +59,14 @@ class Classroom:
         return self.nbgrader("autograde", chapter, "--force", check=False)
 
     def scores(self, chapter: str) -> pd.DataFrame:
-        """One row per student × graded cell: student_id, grade_id, score, max_score."""
+        """One row per student × graded cell: student_id, grade_id, score, max_score, needs_manual_grade."""
         rows = []
         with Gradebook(f"sqlite:///{self.root / 'grader' / 'gradebook.db'}") as gb:
             for submission in gb.assignment_submissions(chapter):
                 for notebook in submission.notebooks:
-                    rows += [(submission.student.id, g.cell.name, g.score, g.max_score) for g in notebook.grades]
-        return pd.DataFrame(rows, columns=["student_id", "grade_id", "score", "max_score"])
+                    rows += [(submission.student.id, g.cell.name, g.score, g.max_score, g.needs_manual_grade)
+                             for g in notebook.grades]
+        return pd.DataFrame(rows, columns=["student_id", "grade_id", "score", "max_score", "needs_manual_grade"])
 
 
 def fill_answers(notebook: NotebookNode, answers: dict[str, str]) -> NotebookNode:

@@ -115,14 +115,23 @@ def cmd_collect(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    import pandas as pd
-
+    from .grading.engine import read_rows, refresh
+    from .grading.gradebook import GradingError
     from .grading.report import write_report
 
-    rows = pd.read_csv(args.csv, encoding="utf-8-sig", dtype={"grade_id": str}, keep_default_na=False)
     source = Path(args.csv)
+    if Path(f"{source}.state.json").is_file():
+        try:
+            rows = refresh(source, Path(args.course))
+        except GradingError as error:
+            print(f"ecomcourse report: {error}", file=sys.stderr)
+            return 2
+        pending = int((rows["grading"] == "pending").sum())
+        print(f"updated {source} and its report, wide CSV, nbgrader export and feedback from the gradebook"
+              + (f"; {pending} answers still await a grade in formgrader" if pending else ""))
+        return 0
     html = Path(args.out) if args.out else source.with_suffix(".html")
-    write_report(rows, html, source.with_name(f"{source.stem}_wide.csv"), args.sandbox)
+    write_report(read_rows(source), html, source.with_name(f"{source.stem}_wide.csv"), args.sandbox)
     print(f"wrote {html} and {source.stem}_wide.csv")
     return 0
 
@@ -166,8 +175,10 @@ def build_parser() -> argparse.ArgumentParser:
     grd.add_argument("--no-bubblewrap", action="store_true", help="limits only, even where bubblewrap works")
     grd.set_defaults(func=cmd_grade)
 
-    rep = sub.add_parser("report", help="instructor report (HTML + wide CSV) from a per-exercise CSV")
+    rep = sub.add_parser("report", help="after formgrader: bring hand-entered scores into a grading run's "
+                         "files; or an instructor report (HTML + wide CSV) from any per-exercise CSV")
     rep.add_argument("--csv", required=True, help="the CSV written by ecomcourse grade")
+    rep.add_argument("--course", default=str(paths.GRADER), help="folder with nbgrader_config.py (default: grader/)")
     rep.add_argument("--out", default=None, help="HTML file (default: beside the CSV)")
     rep.add_argument("--sandbox", default="see the grading run", help="sandbox mode to print in the summary")
     rep.set_defaults(func=cmd_report)

@@ -19,6 +19,7 @@ from traitlets.config import Config
 from .i18n import LANGUAGES
 
 CODE_STUB = "# YOUR CODE HERE · 在这里写代码\nraise NotImplementedError()"
+TEXT_STUB = "YOUR ANSWER HERE · 在这里写答案"  # one stub for both editions: nbgrader spots a blank answer by checksum
 SETUP_CALL = re.compile(r'lang="(zh|en)"')
 
 
@@ -70,6 +71,7 @@ def configure(c: Config, root: Path, lang: str | None = None, db_path: Path | No
     c.GenerateAssignment.preprocessors = [SelectLanguage] + GenerateAssignment.class_traits()["preprocessors"].default()
     c.SelectLanguage.lang = lang
     c.ClearSolutions.code_stub = {"python": CODE_STUB}
+    c.ClearSolutions.text_stub = TEXT_STUB
     c.ClearSolutions.enforce_metadata = True
     c.Execute.timeout = 120
     c.Execute.interrupt_on_timeout = True

@@ -23,14 +23,15 @@ from ..data.loader import data_folder
 from ..data.store import write_csv
 from .execute import Execution, Job, execute
 from .feedback import write_feedback
-from .gradebook import Course, GradingError, cell_results
+from .gradebook import Course, GradingError, HandGrade, cell_results
 from .report import write_report
 from .sandbox import Limits, Sandbox, choose_sandbox
 from .scan import review
 
 STATUSES = ("graded", "invalid", "missing", "timeout", "memory", "kernel_died", "tampered", "flagged", "error")
-COLUMNS = ["student_id", "assignment_id", "grade_id", "score", "max_score", "status", "message"]
-ENGINE_VERSION = "1"
+COLUMNS = ["student_id", "assignment_id", "grade_id", "grading", "score", "max_score", "status", "message"]
+GRADINGS = ("auto", "pending", "manual", "blank")  # tests; awaiting formgrader; scored there; left blank
+ENGINE_VERSION = "2"
 DEFAULT_LIMITS = Limits()
 
 
@@ -71,15 +72,15 @@ def grade(assignments: list[str], submissions: Path, out: Path, course_folder: P
     expected = {assignment: course.notebooks(assignment) for assignment in assignments}
     sandbox = choose_sandbox(course.private_folders() + [submissions, out.parent], allow_bubblewrap)
     say(f"sandbox: {sandbox.describe()}")
-    state_path = out.with_name(out.name + ".state.json")
-    previous = _previous(out, state_path) if only_changed else {}
+    previous = _previous(out) if only_changed else {}
     subs = list(_discover(submissions, expected))
     rows: list[dict] = []
     to_run: list[Submission] = []
     skipped = 0
     for sub in subs:
-        if sub.key in previous and previous[sub.key]["digest"] == sub.digest:
+        if sub.digest and sub.key in previous and previous[sub.key]["digest"] == sub.digest:
             rows += previous[sub.key]["rows"]
+            sub.lang, sub.message = previous[sub.key]["lang"], previous[sub.key]["note"]
             skipped += 1
             continue
         _prepare(sub, course, sandbox, limits)
@@ -93,12 +94,54 @@ def grade(assignments: list[str], submissions: Path, out: Path, course_folder: P
         rows += _finish(sub, execution, course)
     table = pd.DataFrame(rows, columns=COLUMNS).sort_values(["assignment_id", "student_id", "grade_id"],
                                                             kind="stable")
+    state = {"sandbox": sandbox.mode,
+             "submissions": {sub.key: {"digest": sub.digest, "lang": sub.lang, "note": sub.message}
+                             for sub in subs}}
+    table = publish(table, out, course, state)
+    return GradeRun(table, sandbox, skipped)
+
+
+def refresh(out: Path, course_folder: Path) -> pd.DataFrame:
+    """Bring the scores instructors entered in formgrader into the files ``grade`` wrote to ``out``
+    (per-exercise CSV, wide CSV, report, nbgrader export, feedback)."""
+    if not (out.is_file() and _state_path(out).is_file()):
+        raise GradingError(f"no grading run at {out}: run `ecomcourse grade ... --out {out}` first")
+    state = json.loads(_state_path(out).read_text(encoding="utf-8"))
+    return publish(read_rows(out), out, Course.load(course_folder), state)
+
+
+def publish(table: pd.DataFrame, out: Path, course: Course, state: dict) -> pd.DataFrame:
+    """Take the gradebook's hand-entered scores, then write every output of a grading run."""
+    table = with_hand_grades(table, course.hand_grades(sorted(table["assignment_id"].unique())))
     out.parent.mkdir(parents=True, exist_ok=True)
     write_csv(table, out)
-    _save_state(state_path, subs)
-    write_report(table, out.with_suffix(".html"), out.with_name(f"{out.stem}_wide.csv"), sandbox.mode)
+    _state_path(out).write_text(json.dumps(state, indent=1, ensure_ascii=False), encoding="utf-8")
+    write_report(table, out.with_suffix(".html"), out.with_name(f"{out.stem}_wide.csv"), state["sandbox"])
     course.export(out.with_name(f"{out.stem}_nbgrader.csv"))
-    return GradeRun(table, sandbox, skipped)
+    for key, info in state["submissions"].items():
+        student, assignment, notebook = key.split("/")
+        mine = table[(table["student_id"] == student) & (table["assignment_id"] == assignment)]
+        write_feedback(course.feedback_path(assignment, notebook, student), info["lang"], student, assignment,
+                       mine.to_dict("records"), info["note"])
+    return table
+
+
+def with_hand_grades(table: pd.DataFrame, hand: dict[tuple[str, str, str], HandGrade]) -> pd.DataFrame:
+    """Scores entered by hand replace the automatic ones, as in nbgrader's gradebook; an answer
+    changed since it was scored by hand awaits review again."""
+    table = table.copy()
+    for index, row in table.iterrows():
+        entry = hand.get((row["student_id"], row["assignment_id"], row["grade_id"]))
+        if entry is None or entry.score is None:
+            continue
+        table.loc[index, ["score", "grading"]] = entry.score, "pending" if entry.needs_review else "manual"
+        if entry.comment:
+            table.loc[index, "message"] = entry.comment
+    return table
+
+
+def read_rows(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, encoding="utf-8-sig", dtype={"grade_id": str, "message": str}, keep_default_na=False)
 
 
 def _discover(submissions: Path, expected: dict[str, list[str]]) -> Iterator[Submission]:
@@ -148,11 +191,8 @@ def _prepare(sub: Submission, course: Course, sandbox: Sandbox, limits: Limits) 
 def _unrunnable_rows(sub: Submission, course: Course) -> list[dict]:
     course.save_zero(sub.assignment_id, sub.notebook_id, sub.student_id)
     total = sum(course.max_scores(sub.assignment_id, sub.notebook_id).values())
-    rows = [dict(student_id=sub.student_id, assignment_id=sub.assignment_id, grade_id="", score=0.0,
-                 max_score=total, status=sub.status, message=sub.message)]
-    write_feedback(course.feedback_path(sub.assignment_id, sub.notebook_id, sub.student_id), sub.lang,
-                   sub.student_id, sub.assignment_id, rows, sub.message)
-    return rows
+    return [dict(student_id=sub.student_id, assignment_id=sub.assignment_id, grade_id="", grading="auto",
+                 score=0.0, max_score=total, status=sub.status, message=sub.message)]
 
 
 def _run(subs: list[Submission], workers: int | None, scheduler: str | None,
@@ -182,15 +222,12 @@ def _finish(sub: Submission, execution: Execution, course: Course) -> list[dict]
         return _unrunnable_rows(sub, course)
     nb = nbformat.reads(execution.notebook_json, as_version=4)
     course.save(nb, sub.assignment_id, sub.notebook_id, sub.student_id)
-    status, message = _status(sub, execution)
-    rows = []
-    for grade_id, score, max_score, failure in cell_results(nb):
-        rows.append(dict(student_id=sub.student_id, assignment_id=sub.assignment_id, grade_id=grade_id,
-                         score=score, max_score=max_score, status=status,
-                         message="; ".join(m for m in (failure, message) if m and not (m == message and m in failure))))
-    write_feedback(course.feedback_path(sub.assignment_id, sub.notebook_id, sub.student_id), sub.lang,
-                   sub.student_id, sub.assignment_id, rows, message)
-    return rows
+    status, sub.message = _status(sub, execution)
+    return [dict(student_id=sub.student_id, assignment_id=sub.assignment_id, grade_id=grade_id, grading=grading,
+                 score=score, max_score=max_score, status=status,
+                 message="; ".join(m for m in (failure, sub.message)
+                                   if m and not (m == sub.message and m in failure)))
+            for grade_id, grading, score, max_score, failure in cell_results(nb)]
 
 
 def _status(sub: Submission, execution: Execution) -> tuple[str, str]:
@@ -204,19 +241,21 @@ def _status(sub: Submission, execution: Execution) -> tuple[str, str]:
     return "graded", ""
 
 
-def _previous(out: Path, state_path: Path) -> dict[str, dict]:
-    if not (out.is_file() and state_path.is_file()):
+def _state_path(out: Path) -> Path:
+    return out.with_name(out.name + ".state.json")
+
+
+def _previous(out: Path) -> dict[str, dict]:
+    """The last run's rows, digest, language and note per submission (empty if there is none)."""
+    if not (out.is_file() and _state_path(out).is_file()):
         return {}
-    state = json.loads(state_path.read_text(encoding="utf-8"))
-    table = pd.read_csv(out, encoding="utf-8-sig", dtype={"grade_id": str}, keep_default_na=False)
+    state = json.loads(_state_path(out).read_text(encoding="utf-8"))
+    if not isinstance(state.get("submissions"), dict):
+        return {}  # written by an older engine: grade everything again
+    table = read_rows(out)
     previous = {}
-    for key, digest in state.items():
+    for key, info in state["submissions"].items():
         student, assignment, _ = key.split("/")
         mine = table[(table["student_id"] == student) & (table["assignment_id"] == assignment)]
-        previous[key] = {"digest": digest, "rows": mine.to_dict("records")}
+        previous[key] = {**info, "rows": mine.to_dict("records")}
     return previous
-
-
-def _save_state(path: Path, subs: list[Submission]) -> None:
-    graded = {sub.key: sub.digest for sub in subs if sub.digest}
-    path.write_text(json.dumps(graded, indent=1), encoding="utf-8")

@@ -18,13 +18,13 @@ def write_feedback(path: Path, lang: str, student: str, assignment: str, rows: l
     set_language(lang)
     try:
         score, max_score = sum(r["score"] for r in rows), sum(r["max_score"] for r in rows)
+        pending = sum(r["max_score"] for r in rows if r["grading"] == "pending")
         lines = [f"<tr><td>{escape(r['grade_id'] or '—')}</td><td>{r['score']:g} / {r['max_score']:g}</td>"
-                 + (f"<td class=ok>{t('feedback.passed')}</td>" if r["score"] >= r["max_score"] and r["grade_id"]
-                    else f"<td class=bad>{t('feedback.failed')}</td>")
-                 + f"<td>{escape(r['message'])}</td></tr>" for r in rows]
+                 f"<td{_result(r)}</td><td>{escape(r['message'])}</td></tr>" for r in rows]
         html = (f"<!doctype html><html lang={lang}><meta charset=utf-8><title>{escape(assignment)}</title>"
                 f"<style>{STYLE}</style><h1>{escape(t('feedback.title', assignment=assignment, student=student))}</h1>"
-                f"<p><b>{t('feedback.total', score=score, max_score=max_score)}</b></p>"
+                f"<p><b>{t('feedback.total', score=score, max_score=max_score)}</b>"
+                + (f" {t('feedback.total_pending', points=pending)}" if pending else "") + "</p>"
                 + (f"<p>{escape(note)}</p>" if note else "")
                 + f"<table><tr><th>{t('feedback.exercise')}</th><th>{t('feedback.points')}</th>"
                 f"<th>{t('feedback.result')}</th><th>{t('feedback.message')}</th></tr>{''.join(lines)}</table>"
@@ -33,3 +33,14 @@ def write_feedback(path: Path, lang: str, student: str, assignment: str, rows: l
         set_language(previous)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
+
+
+def _result(row: dict) -> str:
+    """The attributes and text of the result cell (after ``<td``)."""
+    if row["grading"] == "pending":
+        return f">{t('feedback.pending')}"
+    if row["grading"] in ("manual", "blank"):
+        return f">{t('feedback.' + ('by_hand' if row['grading'] == 'manual' else 'blank'))}"
+    if row["score"] >= row["max_score"] and row["grade_id"]:
+        return f" class=ok>{t('feedback.passed')}"
+    return f" class=bad>{t('feedback.failed')}"

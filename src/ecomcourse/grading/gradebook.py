@@ -58,6 +58,13 @@ class TamperRecorder(OverwriteCells):
         return nb, resources
 
 
+@dataclass(frozen=True)
+class HandGrade:
+    score: float | None  # None: nothing entered by hand
+    needs_review: bool  # nbgrader's needs_manual_grade
+    comment: str
+
+
 @dataclass
 class Course:
     folder: Path  # where nbgrader_config.py is
@@ -148,6 +155,21 @@ class Course:
         subprocess.run([sys.executable, "-m", "nbgrader", "export", f"--to={path}"], cwd=self.folder,
                        check=True, capture_output=True)
 
+    def hand_grades(self, assignments: list[str]) -> dict[tuple[str, str, str], HandGrade]:
+        """What instructors entered in formgrader, by (student, assignment, grade id)."""
+        found = {}
+        with Gradebook(self.db_url) as gb:
+            for assignment in assignments:
+                for submission in gb.assignment_submissions(assignment):
+                    for notebook in submission.notebooks:
+                        comments = {c.name: c.comment or "" for c in notebook.comments}
+                        for grade in notebook.grades:
+                            found[(submission.student.id, assignment, grade.name)] = HandGrade(
+                                score=None if grade.manual_score is None and not grade.extra_credit
+                                else float(grade.score),
+                                needs_review=bool(grade.needs_manual_grade), comment=comments.get(grade.name, ""))
+        return found
+
     def max_scores(self, assignment: str, notebook: str) -> dict[str, float]:
         with Gradebook(self.db_url) as gb:
             nb = gb.find_notebook(notebook, assignment)
@@ -157,20 +179,27 @@ class Course:
 def edited_cells(nb: NotebookNode) -> list[str]:
     """Read-only cells whose source no longer matches the checksum they were released with."""
     return [cell.metadata.nbgrader["grade_id"] for cell in nb.cells
-            if (utils.is_locked(cell) or utils.is_grade(cell)) and "checksum" in cell.metadata.get("nbgrader", {})
+            if (utils.is_locked(cell) or utils.is_grade(cell)) and not utils.is_solution(cell)
+            and "checksum" in cell.metadata.get("nbgrader", {})
             and utils.compute_checksum(cell) != cell.metadata.nbgrader["checksum"]]
 
 
-def cell_results(nb: NotebookNode) -> list[tuple[str, float, float, str]]:
-    """(grade id, score, max score, failure message) for every autograded test cell."""
+def cell_results(nb: NotebookNode) -> list[tuple[str, str, float, float, str]]:
+    """(grade id, grading, score, max score, failure message) for every grade cell; grading is
+    ``auto`` for a test cell, and for a written answer ``pending`` (an instructor scores it in
+    formgrader) or ``blank`` (left as released: nbgrader scores it 0)."""
     rows = []
     for cell in nb.cells:
-        if not (utils.is_grade(cell) and cell.cell_type == "code"):
+        if not utils.is_grade(cell):
             continue
         score, max_score = utils.determine_grade(cell)
+        if utils.is_solution(cell) or cell.cell_type != "code":
+            grading = "blank" if score is not None else "pending"
+            rows.append((cell.metadata.nbgrader["grade_id"], grading, float(score or 0), float(max_score), ""))
+            continue
         errors = [out for out in cell.get("outputs", []) if out.get("output_type") == "error"]
         message = ""
         if errors:
             message = f"{errors[0].get('ename', '')}: {errors[0].get('evalue', '')}".strip(": ")
-        rows.append((cell.metadata.nbgrader["grade_id"], float(score or 0), float(max_score), message))
+        rows.append((cell.metadata.nbgrader["grade_id"], "auto", float(score or 0), float(max_score), message))
     return rows

@@ -27,21 +27,30 @@ def _png(fig: plt.Figure) -> str:
 
 
 def wide_table(rows: pd.DataFrame) -> pd.DataFrame:
-    """One row per student and assignment, one column per exercise, plus the total (for LMS import)."""
+    """One row per student and assignment, one column per exercise, then the points scored by the
+    tests, the points given by hand, how many answers still await a grade by hand, and the total."""
+    keys = ["student_id", "assignment_id"]
     graded = rows[rows["grade_id"] != ""]
-    wide = graded.pivot_table(index=["student_id", "assignment_id"], columns="grade_id", values="score",
-                              aggfunc="sum")
-    totals = rows.groupby(["student_id", "assignment_id"])["score"].sum().rename("total")
+    wide = graded.pivot_table(index=keys, columns="grade_id", values="score", aggfunc="sum")
+    by_hand = rows["grading"] != "auto"
+    totals = pd.DataFrame({
+        "auto_total": rows["score"].where(~by_hand, 0.0),
+        "manual_total": rows["score"].where(by_hand, 0.0),
+        "pending": (rows["grading"] == "pending").astype(int),
+        "total": rows["score"]}).groupby([rows[k] for k in keys]).sum()
     return wide.join(totals, how="outer").fillna(0).reset_index()
 
 
 def write_report(rows: pd.DataFrame, html_path: Path, wide_path: Path, sandbox: str) -> None:
     setup_plotting()
     rows = rows.fillna({"grade_id": "", "message": ""})
+    if "grading" not in rows:  # a CSV from before hand-graded answers existed
+        rows = rows.assign(grading="auto")
     write_csv(wide_table(rows), wide_path)
     per_student = rows.groupby(["student_id", "assignment_id"]).agg(score=("score", "sum"),
                                                                     max_score=("max_score", "sum"))
-    graded = rows[rows["grade_id"] != ""]
+    graded = rows[(rows["grade_id"] != "") & (rows["grading"] != "pending")]
+    pending = rows[rows["grading"] == "pending"]
     pass_rate = (graded["score"] >= graded["max_score"]).groupby(graded["grade_id"]).mean().sort_values()
 
     fig, ax = plt.subplots(figsize=(7, 3.2))
@@ -54,7 +63,7 @@ def write_report(rows: pd.DataFrame, html_path: Path, wide_path: Path, sandbox: 
     ax.set(title=t("report.pass_rate"), xlim=(0, 1))
     rates = _png(fig)
 
-    failed = graded[(graded["score"] < graded["max_score"]) & (graded["message"] != "")]
+    failed = graded[(graded["grading"] == "auto") & (graded["score"] < graded["max_score"]) & (graded["message"] != "")]
     top = (failed.assign(message=failed["message"].str.slice(0, 160))
            .groupby(["grade_id", "message"]).size().rename("n").reset_index()
            .sort_values(["grade_id", "n"], ascending=[True, False]).groupby("grade_id").head(3))
@@ -67,7 +76,8 @@ def write_report(rows: pd.DataFrame, html_path: Path, wide_path: Path, sandbox: 
     html = (f"<!doctype html><html><meta charset=utf-8><title>report</title><style>{STYLE}</style>"
             f"<h1>{escape(t('report.title', assignments=', '.join(sorted(rows['assignment_id'].unique()))))}</h1>"
             f"<p>{escape(t('report.summary', students=len(per_student), mean=per_student['score'].mean(), max_score=per_student['max_score'].max(), sandbox=sandbox))}</p>"  # noqa: E501
-            f"{distribution}{rates}<h2>{t('report.messages')}</h2><table><tr><th>grade id</th>"
+            + (f"<p><b>{escape(t('report.pending', answers=len(pending), grade_ids=', '.join(sorted(pending['grade_id'].unique()))))}</b></p>" if len(pending) else "")  # noqa: E501
+            + f"{distribution}{rates}<h2>{t('report.messages')}</h2><table><tr><th>grade id</th>"
             f"<th>{t('report.count')}</th><th>message</th></tr>{messages or '<tr><td>' + t('report.none')}</table>"
             f"<h2>{t('report.attention')}</h2><table>{flagged or '<tr><td>' + t('report.none')}</table></html>")
     html_path.write_text(html, encoding="utf-8")
