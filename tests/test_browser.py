@@ -2,7 +2,8 @@
 
 Runs every cell of a solved copy (no error, figures are images, the widget is a live control that
 reacts, Chinese text is drawn with a CJK font), presses nbgrader's Validate on the solved copy and
-on the blank release, and opens formgrader as an instructor. Screenshots go to build/screenshots/.
+on the blank release, and opens formgrader as an instructor, who scores a written memo there.
+Screenshots go to build/screenshots/.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from nbgrader.api import Gradebook
 
 from ecomcourse import paths
 from ecomcourse.classroom import Classroom, fill_answers, solution_sources
@@ -222,3 +224,36 @@ def test_formgrader_lists_the_assignments(browser, tmp_path):
     finally:
         lab.stop()
         shutil.rmtree(tmp_path / "course", ignore_errors=True)
+
+
+def test_formgrader_scores_a_written_memo(browser, tmp_path):
+    """An instructor opens the memo in formgrader, gives points and a comment; the gradebook keeps them."""
+    chapter = "ch07_case_studies"
+    course = Classroom(tmp_path / "course", (chapter,), ("zh",))
+    course.hand_in("li_lei", chapter, fill_answers(course.student_notebook(chapter), solution_sources(chapter)))
+    course.autograde(chapter)
+    lab = Lab(course.root / "grader", _settings(tmp_path / "settings"))
+    try:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(lab.url(f"formgrader/gradebook/{chapter}/{chapter}"))
+        page.click("text=Submission #1", timeout=120_000)
+        score = page.locator("input.score#memo")
+        score.wait_for(timeout=120_000)
+        score.scroll_into_view_if_needed()
+        score.fill("5")
+        score.press("Tab")
+        comment = page.locator("textarea#memo-comment")
+        comment.fill("发现写得清楚；行动缺少负责人。")
+        comment.press("Tab")
+        page.wait_for_timeout(2000)
+        page.screenshot(path=str(SHOTS / "formgrader_memo.png"))
+        page.close()
+    finally:
+        lab.stop()
+    scores = course.scores(chapter).set_index(["student_id", "grade_id"])
+    assert scores.loc[("li_lei", "memo"), "score"] == 5
+    assert not scores.loc[("li_lei", "memo"), "needs_manual_grade"]
+    with Gradebook(f"sqlite:///{course.root / 'grader' / 'gradebook.db'}") as gb:
+        comments = {c.name: c.comment for c in gb.find_submission_notebook(chapter, chapter, "li_lei").comments}
+    assert comments["memo"] == "发现写得清楚；行动缺少负责人。"
+    shutil.rmtree(tmp_path / "course", ignore_errors=True)
