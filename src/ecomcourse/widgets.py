@@ -10,6 +10,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from IPython.display import HTML, display
+from matplotlib.ticker import FuncFormatter
 from scipy import stats
 
 from .i18n import label, t
@@ -431,10 +432,11 @@ def gmv_waterfall(daily: pd.DataFrame, base: str, target: str) -> widgets.VBox:
             for i, (b, h) in enumerate(zip(bottoms, heights)):
                 text = f"¥{h:,.0f}" if i in (0, 4) else f"{h:+,.0f}"
                 ax.text(i, b + max(h, 0), text, ha="center", va="bottom", fontsize=9)
-            low = min(min(bottoms[1:4]), min(b + h for b, h in zip(bottoms[1:4], heights[1:4])), g1)
-            ax.set_ylim(max(0.0, low - 0.25 * (max(g0, g1) - low + 1)), max(g0, g1, *(
-                b + h for b, h in zip(bottoms, heights))) * 1.08)
-            ax.yaxis.set_major_formatter(yuan_formatter())
+            levels = np.cumsum([g0, *steps])
+            low, high = min(levels.min(), g1), max(levels.max(), g1)
+            pad = max(high - low, abs(g0) * 0.01, 1.0)
+            ax.set_ylim(max(0.0, low - pad), high + 0.3 * pad)
+            ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: f"¥{value:,.0f}"))
             title_source = t("widget.all") if source.value == "all" else label(source.value)
             ax.set(title=t("ch07.widget.title", source=title_source, base=base, target=target))
             plt.show()

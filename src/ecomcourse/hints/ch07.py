@@ -22,10 +22,13 @@ STRINGS: dict[str, dict[str, str]] = {
                                "en": "repeat buyers' GMV share = their gmv ÷ all gmv, not their head count share"},
     "ch07.repeat_buyers.keys": {"zh": "返回含 repurchase_rate 和 repeat_gmv_share 两个键的 dict",
                                 "en": "return a dict with the keys repurchase_rate and repeat_gmv_share"},
-    "ch07.lmdi_contributions.adds_up": {"zh": "每个来源三项贡献之和应等于该来源 GMV 的变化（LMDI 没有残差）",
-                                        "en": "each source's three contributions should add up to its GMV change (LMDI leaves no residual)"},
-    "ch07.lmdi_contributions.month_totals": {"zh": "先按月汇总 uv、buyers、gmv，再算 CR = buyers ÷ uv，不要平均每天的转化率",
-                                             "en": "sum uv, buyers and gmv over the month first, then CR = buyers ÷ uv; do not average daily rates"},
+    "ch07.lmdi_contributions.adds_up": {"zh": "LMDI 没有残差：每个来源三项之和应等于它的 GMV 变化。CR 和客单价要用整月汇总"
+                                              "（buyers ÷ uv、gmv ÷ buyers，不要平均每天的比率），权重要用对数平均 L",
+                                        "en": "LMDI leaves no residual: a source's three parts should add up to its GMV change. Take CR and "
+                                              "spend per buyer from month totals (buyers ÷ uv, gmv ÷ buyers, not averages of daily rates) "
+                                              "and weigh by the log mean L"},
+    "ch07.lmdi_contributions.formula": {"zh": "Δcr = L × ln(CR1 ÷ CR0)，L 是对数平均；连环替代法的结果与此不同",
+                                        "en": "Δcr = L × ln(CR1 ÷ CR0) with the log mean L; sequential substitution gives other numbers"},
     "ch07.lmdi_contributions.weight": {"zh": "权重是对数平均 L =（G1 − G0）÷（ln G1 − ln G0），不是基期 GMV",
                                        "en": "the weight is the log mean L = (G1 − G0) ÷ (ln G1 − ln G0), not the base GMV"},
     "ch07.lmdi_contributions.equal": {"zh": "GMV 没变的来源：L = G0，三项贡献都是 0（不是 NaN）",
