@@ -7,9 +7,9 @@ that adding a chapter never changes another chapter's numbers), ``TABLES`` (its 
 
 from __future__ import annotations
 
-from . import acquisition, experiments, market, platforms, schema, supply_chain
+from . import acquisition, cases, experiments, market, platforms, schema, supply_chain
 
-CHAPTER_MODULES: tuple = (market, platforms, acquisition, experiments, supply_chain)
+CHAPTER_MODULES: tuple = (market, platforms, acquisition, experiments, supply_chain, cases)
 
 TABLES: dict[str, schema.Table] = {
     **schema.TABLES,

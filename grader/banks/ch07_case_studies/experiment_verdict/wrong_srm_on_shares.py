@@ -1,0 +1,13 @@
+# Wrong: the SRM chi-square is run on the arms' shares instead of their counts.
+def experiment_verdict(users, alpha=0.05):
+    arms = users.groupby("arm")["converted"].agg(["sum", "count"])
+    x_c, n_c = arms.loc["control", "sum"], arms.loc["control", "count"]
+    x_t, n_t = arms.loc["treatment", "sum"], arms.loc["treatment", "count"]
+    shares = np.array([n_c, n_t]) / (n_c + n_t)
+    srm_p = stats.chisquare(shares, [0.5, 0.5]).pvalue
+    p_c, p_t = x_c / n_c, x_t / n_t
+    pooled = (x_c + x_t) / (n_c + n_t)
+    p_value = 2 * stats.norm.sf(abs(p_t - p_c) / np.sqrt(pooled * (1 - pooled) * (1 / n_c + 1 / n_t)))
+    half = stats.norm.ppf(1 - alpha / 2) * np.sqrt(p_c * (1 - p_c) / n_c + p_t * (1 - p_t) / n_t)
+    return {"srm_p": float(srm_p), "p_value": float(p_value), "ci_low": float(p_t - p_c - half),
+            "ci_high": float(p_t - p_c + half), "ship": bool(srm_p >= 0.001 and p_value < alpha and p_t > p_c)}

@@ -1,0 +1,8 @@
+# Correct, written differently: walk every cell and keep the smallest.
+def main_cause(contributions):
+    best = None
+    for source, row in contributions.iterrows():
+        for factor, value in row.items():
+            if best is None or value < best[0]:
+                best = (value, source, factor)
+    return (best[1], best[2])
