@@ -18,9 +18,10 @@ Planted truths (kept here, never in the students' data):
   unchanged. September has 30 days against August's 31 and two weekend days fewer (weekends +8%).
 - ``capstone_experiment_users``: true CR 3.2% (control) vs 3.7% (treatment), 50/50 split;
   revenue per converter log-normal with mean ¥280.
-- ``capstone_sku_plan``: under plan = mean daily demand × uplift × (lead time + 11) +
-  1.645 · σ_daily · √lead time − on_hand − on_order (floored at 0), two SKUs hold 115–135% of the
-  requirement (no order), two hold only 5–20% of it (large orders), four hold 40–90%.
+- ``capstone_sku_plan``: stock held is planted as a share of a generous requirement, mean daily
+  demand × uplift × (lead time + 11) + 1.645 · σ_daily · √lead time: two SKUs hold 115–135% of it,
+  two only 5–20%, four 40–90%. The notebook's target, μ · L + μ · uplift · 11 + 1.645 · σ · √L
+  (the uplift only over the event), is smaller, so more SKUs come out covered.
 
 Measured on the committed data (seed 20251111, scale 1; tests/test_data_ch07.py pins them with ranges):
 
@@ -43,8 +44,9 @@ Measured on the committed data (seed 20251111, scale 1; tests/test_data_ch07.py 
 
 - Experiment: CR control 0.0316 (950 / 30,035), treatment 0.0386 (1,158 / 29,965); pooled two-sided
   z-test p = 3.1e-6; SRM chi-square p = 0.78; revenue per converter ¥281.
-- Double 11 plan (formula above, σ with ddof 1): P0097 and P0138 need no order; P0027 (754 units)
-  and P0103 (502) need large orders; P0084 432, P0144 378, P0136 154, P0044 123.
+- Double 11 plan (the notebook's target, σ with ddof 1): P0044, P0097, P0136 and P0138 need no order
+  (P0097 and P0138 hold about twice their target), P0084 one unit; P0027 (351 units) and P0103 (300)
+  need about 80% of their target; P0144 needs 144; the plan costs about ¥70,403.
 """
 
 from __future__ import annotations
