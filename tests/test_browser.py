@@ -115,13 +115,17 @@ def _open(browser, lab: Lab, path: str):
 
 
 def _run_all(page) -> None:
+    """Run every cell once the kernel is ready (a busy machine starts kernels slowly), and wait until
+    each code cell has run."""
+    page.locator(".jp-StatusBar-TextItem", has_text="| Idle").first.wait_for(timeout=180_000)
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
     page.wait_for_timeout(3000)
+    waiting = page.locator(".jp-CodeCell .jp-InputPrompt").filter(has_text=re.compile(r"\[[ *]\]"))
     deadline = time.time() + 300
-    while page.locator(".jp-InputPrompt", has_text="[*]").count() and time.time() < deadline:
+    while waiting.count() and time.time() < deadline:
         page.wait_for_timeout(1000)
-    assert page.locator(".jp-InputPrompt", has_text="[*]").count() == 0, "cells still running"
+    assert waiting.count() == 0, "every code cell ran"
 
 
 def _fonts_used(page, selector: str) -> list[str]:
