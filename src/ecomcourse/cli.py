@@ -115,12 +115,12 @@ def cmd_collect(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .grading.engine import read_rows, refresh
+    from .grading.engine import read_rows, refresh, state_path
     from .grading.gradebook import GradingError
     from .grading.report import write_report
 
     source = Path(args.csv)
-    if Path(f"{source}.state.json").is_file():
+    if state_path(source).is_file():
         try:
             rows = refresh(source, Path(args.course))
         except GradingError as error:

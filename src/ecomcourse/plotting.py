@@ -44,10 +44,11 @@ def setup_plotting() -> None:
     })
 
 
-def yuan_formatter(decimals: int = 0) -> FuncFormatter:
-    """Axis ticks in yuan with thousands separators (¥12,000; ¥1.2M above a million)."""
+def yuan_formatter(decimals: int = 0, compact: bool = True) -> FuncFormatter:
+    """Axis ticks in yuan with thousands separators (¥12,000; ¥1.2M above a million unless
+    ``compact`` is false, for close-up axes whose ticks differ by less than ¥0.1M)."""
     def fmt(value: float, _pos: int) -> str:
-        if abs(value) >= 1e6:
+        if compact and abs(value) >= 1e6:
             return f"¥{value / 1e6:.1f}M"
         return f"¥{value:,.{decimals}f}"
     return FuncFormatter(fmt)

@@ -10,7 +10,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from IPython.display import HTML, display
-from matplotlib.ticker import FuncFormatter
 from scipy import stats
 
 from .i18n import label, t
@@ -436,7 +435,7 @@ def gmv_waterfall(daily: pd.DataFrame, base: str, target: str) -> widgets.VBox:
             low, high = min(levels.min(), g1), max(levels.max(), g1)
             pad = max(high - low, abs(g0) * 0.01, 1.0)
             ax.set_ylim(max(0.0, low - pad), high + 0.3 * pad)
-            ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: f"¥{value:,.0f}"))
+            ax.yaxis.set_major_formatter(yuan_formatter(compact=False))
             title_source = t("widget.all") if source.value == "all" else label(source.value)
             ax.set(title=t("ch07.widget.title", source=title_source, base=base, target=target))
             plt.show()

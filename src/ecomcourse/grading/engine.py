@@ -104,9 +104,9 @@ def grade(assignments: list[str], submissions: Path, out: Path, course_folder: P
 def refresh(out: Path, course_folder: Path) -> pd.DataFrame:
     """Bring the scores instructors entered in formgrader into the files ``grade`` wrote to ``out``
     (per-exercise CSV, wide CSV, report, nbgrader export, feedback)."""
-    if not (out.is_file() and _state_path(out).is_file()):
+    if not (out.is_file() and state_path(out).is_file()):
         raise GradingError(f"no grading run at {out}: run `ecomcourse grade ... --out {out}` first")
-    state = json.loads(_state_path(out).read_text(encoding="utf-8"))
+    state = json.loads(state_path(out).read_text(encoding="utf-8"))
     return publish(read_rows(out), out, Course.load(course_folder), state)
 
 
@@ -115,7 +115,7 @@ def publish(table: pd.DataFrame, out: Path, course: Course, state: dict) -> pd.D
     table = with_hand_grades(table, course.hand_grades(sorted(table["assignment_id"].unique())))
     out.parent.mkdir(parents=True, exist_ok=True)
     write_csv(table, out)
-    _state_path(out).write_text(json.dumps(state, indent=1, ensure_ascii=False), encoding="utf-8")
+    state_path(out).write_text(json.dumps(state, indent=1, ensure_ascii=False), encoding="utf-8")
     write_report(table, out.with_suffix(".html"), out.with_name(f"{out.stem}_wide.csv"), state["sandbox"])
     course.export(out.with_name(f"{out.stem}_nbgrader.csv"))
     for key, info in state["submissions"].items():
@@ -241,15 +241,16 @@ def _status(sub: Submission, execution: Execution) -> tuple[str, str]:
     return "graded", ""
 
 
-def _state_path(out: Path) -> Path:
+def state_path(out: Path) -> Path:
+    """Where a grading run keeps what --only-changed and ecomcourse report need."""
     return out.with_name(out.name + ".state.json")
 
 
 def _previous(out: Path) -> dict[str, dict]:
     """The last run's rows, digest, language and note per submission (empty if there is none)."""
-    if not (out.is_file() and _state_path(out).is_file()):
+    if not (out.is_file() and state_path(out).is_file()):
         return {}
-    state = json.loads(_state_path(out).read_text(encoding="utf-8"))
+    state = json.loads(state_path(out).read_text(encoding="utf-8"))
     if not isinstance(state.get("submissions"), dict):
         return {}  # written by an older engine: grade everything again
     table = read_rows(out)
