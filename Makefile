@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 lab: venv  ## open the student editions in JupyterLab
 	cd notebooks && ../$(BIN)/jupyter lab
 
-demo: venv  ## release, simulate a class, grade it with nbgrader, print the table
+demo: venv  ## release, simulate a class, grade it with the course's engine, print the table
 	$(BIN)/ecomcourse demo
 
 test: venv  ## lint, hygiene, data, release, notebooks through real nbgrader
@@ -30,8 +30,15 @@ release: venv  ## regenerate notebooks/zh and notebooks/en from solutions/
 data: venv  ## regenerate datasets/ from the seed
 	$(BIN)/ecomcourse data
 
-clean:
-	rm -rf grader/submitted grader/autograded grader/feedback grader/gradebook.db grader/demo
+# Only what the project regenerates. An instructor's submissions, autograded notebooks, feedback
+# and gradebook go only with `make clean DELETE_GRADING_WORK=yes`.
+clean:  ## remove caches, the demo and bench workspaces and build output
+	rm -rf build bench grader/demo grader/bench .pytest_cache .ruff_cache
+	find . -path ./.venv -prune -o -type d -name __pycache__ -prune -exec rm -rf {} +
+ifeq ($(DELETE_GRADING_WORK),yes)
+	@echo "DELETE_GRADING_WORK=yes: removing every collected submission, autograded notebook, feedback file and grade"
+	rm -rf grader/submitted grader/autograded grader/feedback grader/gradebook.db
+endif
 
 bench: venv  ## engine vs plain nbgrader vs the execution floor; table + bench/results.json
 	$(BIN)/ecomcourse bench

@@ -1,8 +1,23 @@
 # nbgrader configuration of the course: run nbgrader commands from this folder.
 # The edition released by `nbgrader generate_assignment` is $ECOMCOURSE_LANG (zh by default).
+# `ecomcourse grade` reads this file too: nbgrader's Autograde settings (its steps, the late
+# penalty, Execute.timeout per cell, ...) apply to both; its own settings are GradingEngine's.
 from pathlib import Path
 
 from ecomcourse.nbgrader_course import configure
 
 c = get_config()  # noqa: F821
 configure(c, Path(__file__).resolve().parent.parent)
+
+# Late submissions (set a due date with `nbgrader db assignment add <id> --duedate=...`):
+# c.LateSubmissionPlugin.penalty_method = "zero"        # nbgrader's default: "none"
+
+# The grading engine (`ecomcourse grade`); its command-line flags override these.
+# c.Execute.timeout = 120                      # seconds per cell (set by configure above)
+# c.GradingEngine.notebook_timeout = 600       # seconds per notebook
+# c.GradingEngine.memory_mb = 2048             # memory per notebook's kernel
+# c.GradingEngine.output_bytes = 1_000_000     # output kept per cell
+# c.GradingEngine.workers = 0                  # worker processes; 0: one per core
+# c.GradingEngine.scheduler = ""               # a Dask scheduler address, e.g. "tcp://10.0.0.5:8786"
+# c.GradingEngine.bubblewrap = True            # False: limits only, even where bubblewrap works
+# c.GradingEngine.instructor_language = "zh"   # language of the instructor report ("zh" or "en")

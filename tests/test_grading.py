@@ -17,12 +17,14 @@ from ecomcourse.banks import submissions as bank_submissions
 from ecomcourse.classroom import Classroom, fill_answers, solution_sources
 from ecomcourse.data import store
 from ecomcourse.grading.engine import COLUMNS, STATUSES, grade
-from ecomcourse.grading.sandbox import Limits, choose_sandbox
+from ecomcourse.grading.sandbox import choose_sandbox
+from ecomcourse.grading.settings import overrides
 
 pytestmark = pytest.mark.slow
 CHAPTER = "ch04_data_analysis"
 # generous time limits: CI runs this beside the browser tests, and only the outcomes are under test
-LIMITS = Limits(cell_timeout=15, notebook_timeout=240, memory_mb=1536, output_bytes=200_000)
+LIMITS = dict(cell_timeout=15, notebook_timeout=240, memory_mb=1536, output_bytes=200_000)
+SETTINGS = overrides(workers=2, **LIMITS)
 BUBBLEWRAP = choose_sandbox([]).mode == "bubblewrap"
 
 
@@ -84,7 +86,7 @@ def graded(tmp_path_factory):
     submitted = course.root / "grader" / "submitted"
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in submitted.rglob("*.ipynb")}
     out = course.root / "results.csv"
-    run = grade([CHAPTER], submitted, out, course.root / "grader", workers=2, limits=LIMITS, progress=False)
+    run = grade([CHAPTER], submitted, out, course.root / "grader", SETTINGS, progress=False)
     return course, run, out, before
 
 
@@ -186,14 +188,14 @@ def test_grades_equal_plain_nbgrader(tmp_path):
     course.autograde(CHAPTER)
     plain = course.scores(CHAPTER).set_index(["student_id", "grade_id"])["score"].sort_index()
     run = grade([CHAPTER], course.root / "grader" / "submitted", tmp_path / "engine.csv", course.root / "grader",
-                workers=2, limits=LIMITS, progress=False)
+                SETTINGS, progress=False)
     engine = run.rows.set_index(["student_id", "grade_id"])["score"].sort_index()
     assert engine.to_dict() == plain.to_dict()
     in_gradebook = course.scores(CHAPTER).set_index(["student_id", "grade_id"])["score"].sort_index()
     assert in_gradebook.to_dict() == plain.to_dict()
 
     again = grade([CHAPTER], course.root / "grader" / "submitted", tmp_path / "engine.csv", course.root / "grader",
-                  workers=2, limits=LIMITS, progress=False, only_changed=True)
+                  SETTINGS, progress=False, only_changed=True)
     assert again.skipped == len(class_)
     assert again.rows.set_index(["student_id", "grade_id"])["score"].sort_index().to_dict() == plain.to_dict()
 
@@ -207,7 +209,7 @@ def test_dask_cluster_gives_the_same_grades(tmp_path):
     course.hand_in("blank", CHAPTER, blank)
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         run = grade([CHAPTER], course.root / "grader" / "submitted", tmp_path / "dask.csv", course.root / "grader",
-                    scheduler=cluster.scheduler_address, limits=LIMITS, progress=False)
+                    overrides(scheduler=cluster.scheduler_address, **LIMITS), progress=False)
     totals = run.rows.groupby("student_id")["score"].sum()
     assert totals["solved"] == 27 and totals["blank"] == 0
 

@@ -20,11 +20,11 @@ import pytest
 from ecomcourse.catalog import autograded, chapter_exercises
 from ecomcourse.classroom import Classroom, fill_answers, solution_sources
 from ecomcourse.grading.engine import grade, read_rows
-from ecomcourse.grading.sandbox import Limits
+from ecomcourse.grading.settings import overrides
 
 pytestmark = pytest.mark.slow
 CHAPTER = "ch07_case_studies"
-LIMITS = Limits(cell_timeout=60, notebook_timeout=400, memory_mb=1536)
+SETTINGS = overrides(workers=2, cell_timeout=60, notebook_timeout=400, memory_mb=1536)
 COMMENT = "结论清楚，但三项行动缺少负责人和日期。"
 
 
@@ -88,7 +88,7 @@ def run(tmp_path_factory):
         course.hand_in(f"writer_{lang}", CHAPTER, fill_answers(blank, solution_sources(CHAPTER)))
     course.hand_in("blank", CHAPTER, course.student_notebook(CHAPTER, "zh"))
     submitted, out = root / "grader" / "submitted", root / "results" / f"{CHAPTER}.csv"
-    first = grade([CHAPTER], submitted, out, root / "grader", workers=2, limits=LIMITS, progress=False,
+    first = grade([CHAPTER], submitted, out, root / "grader", SETTINGS, progress=False,
                   say=lambda _: None)
     return dict(course=course, out=out, memo=memo, first=first.rows, submitted=submitted,
                 auto_points=sum(e.points for e in autograded(exercises)))
@@ -141,11 +141,11 @@ def test_hand_scores_from_formgrader_reach_every_output(run):
 
 def test_regrading_keeps_the_hand_scores(run):
     course, out, memo = run["course"], run["out"], run["memo"]
-    again = grade([CHAPTER], run["submitted"], out, course.root / "grader", workers=2, limits=LIMITS,
+    again = grade([CHAPTER], run["submitted"], out, course.root / "grader", SETTINGS,
                   only_changed=True, progress=False, say=lambda _: None)
     assert again.skipped == 3
     assert _row(again.rows, "writer_zh", memo.grade_id)["score"] == 4.5
-    full = grade([CHAPTER], run["submitted"], out, course.root / "grader", workers=2, limits=LIMITS,
+    full = grade([CHAPTER], run["submitted"], out, course.root / "grader", SETTINGS,
                  progress=False, say=lambda _: None)
     row = _row(full.rows, "writer_zh", memo.grade_id)
     assert row["score"] == 4.5, "re-autograding never drops what an instructor entered"

@@ -42,17 +42,24 @@ class Classroom:
         return subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=self.root / "grader", check=check,
                               capture_output=True, text=True, env={**os.environ, **(env or {})})
 
+    def set_due_date(self, chapter: str, due: str) -> None:
+        """Give the assignment a due date in the gradebook, e.g. ``"2026-03-01 12:00:00 Asia/Shanghai"``."""
+        self.nbgrader("db", "assignment", "add", chapter, f"--duedate={due}")
+
     def student_notebook(self, chapter: str, lang: str = "zh") -> NotebookNode:
         path = self.root / "notebooks" / lang / chapter / f"{chapter}.ipynb"
         return nbformat.read(path, as_version=4)
 
-    def hand_in(self, student: str, chapter: str, notebook: NotebookNode | str) -> Path:
-        """Place a submission (a notebook, or raw text for a broken file) in nbgrader's layout."""
+    def hand_in(self, student: str, chapter: str, notebook: NotebookNode | str, timestamp: str | None = None) -> Path:
+        """Place a submission (a notebook, or raw text for a broken file) in nbgrader's layout, with
+        the ``timestamp.txt`` nbgrader's collect writes when a time is given."""
         folder = self.root / "grader" / "submitted" / student / chapter
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{chapter}.ipynb"
         text = notebook if isinstance(notebook, str) else nbformat.writes(notebook)
         path.write_text(text, encoding="utf-8")
+        if timestamp:
+            (folder / "timestamp.txt").write_text(timestamp, encoding="utf-8")
         return path
 
     def autograde(self, chapter: str) -> subprocess.CompletedProcess:

@@ -1,4 +1,4 @@
-"""The ``ecomcourse`` command: data, release, normalise, catalogue, demo."""
+"""ecomcourse: the course's data and release, and grading a class with nbgrader in parallel and sandboxed."""
 
 from __future__ import annotations
 
@@ -22,8 +22,9 @@ def cmd_data(args: argparse.Namespace) -> int:
             print(f"✓ {folder}: every table matches the manifest")
         return 1 if problems else 0
     start = time.perf_counter()
-    tables = generate(seed=args.seed if args.seed is not None else DEFAULT_SEED, scale=args.scale)
-    manifest = store.write_all(tables, folder, seed=args.seed or DEFAULT_SEED, scale=args.scale)
+    seed = DEFAULT_SEED if args.seed is None else args.seed
+    tables = generate(seed=seed, scale=args.scale)
+    manifest = store.write_all(tables, folder, seed=seed, scale=args.scale)
     size = sum((folder / e["file"]).stat().st_size for e in manifest["tables"].values())
     print(f"wrote {len(tables)} tables to {folder} ({size / 1e6:.1f} MB) "
           f"in {time.perf_counter() - start:.1f} s")
@@ -80,13 +81,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_grade(args: argparse.Namespace) -> int:
     from .grading.engine import grade
     from .grading.gradebook import GradingError
-    from .grading.sandbox import Limits
+    from .grading.settings import overrides
 
-    limits = Limits(cell_timeout=args.cell_timeout, notebook_timeout=args.timeout, memory_mb=args.memory)
+    settings = overrides(cell_timeout=args.cell_timeout, notebook_timeout=args.timeout, memory_mb=args.memory,
+                         workers=args.workers, scheduler=args.scheduler,
+                         bubblewrap=False if args.no_bubblewrap else None)
     try:
-        run = grade(args.assignments, Path(args.submissions), Path(args.out), Path(args.course),
-                    workers=args.workers, scheduler=args.scheduler, limits=limits,
-                    only_changed=args.only_changed, allow_bubblewrap=not args.no_bubblewrap)
+        run = grade(args.assignments, Path(args.submissions), Path(args.out), Path(args.course), settings,
+                    only_changed=args.only_changed)
     except GradingError as error:
         print(f"ecomcourse grade: {error}", file=sys.stderr)
         return 2
@@ -116,31 +118,44 @@ def cmd_collect(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from .grading.engine import read_rows, refresh, state_path
-    from .grading.gradebook import GradingError
+    from .grading.gradebook import Course, GradingError
     from .grading.report import write_report
 
     source = Path(args.csv)
-    if state_path(source).is_file():
-        try:
+    try:
+        if state_path(source).is_file():
+            if args.out or args.sandbox:
+                raise GradingError(f"{source} comes from a grading run, whose files are rewritten where they "
+                                   "are and say which sandbox it used: leave out --out and --sandbox")
             rows = refresh(source, Path(args.course))
-        except GradingError as error:
-            print(f"ecomcourse report: {error}", file=sys.stderr)
-            return 2
-        pending = int((rows["grading"] == "pending").sum())
-        print(f"updated {source} and its report, wide CSV, nbgrader export and feedback from the gradebook"
-              + (f"; {pending} answers still await a grade in formgrader" if pending else ""))
-        return 0
-    html = Path(args.out) if args.out else source.with_suffix(".html")
-    write_report(read_rows(source), html, source.with_name(f"{source.stem}_wide.csv"), args.sandbox)
+            pending = int((rows["grading"] == "pending").sum())
+            print(f"updated {source} and its report, wide CSV, nbgrader export and feedback from the gradebook"
+                  + (f"; {pending} answers still await a grade in formgrader" if pending else ""))
+            return 0
+        html = Path(args.out) if args.out else source.with_suffix(".html")
+        lang = Course.load(Path(args.course)).engine.instructor_language
+        write_report(read_rows(source), html, source.with_name(f"{source.stem}_wide.csv"),
+                     args.sandbox or "unknown", lang)
+    except GradingError as error:
+        print(f"ecomcourse report: {error}", file=sys.stderr)
+        return 2
     print(f"wrote {html} and {source.stem}_wide.csv")
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ecomcourse", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
+class OneLinePerCommand(argparse.HelpFormatter):
+    """Help with every command and its description on one line."""
 
-    data = sub.add_parser("data", help="regenerate the synthetic shop data, or --check it")
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=100)
+        self._action_max_length = 14  # the longest command name, indented
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ecomcourse", description=__doc__, formatter_class=OneLinePerCommand)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    data = sub.add_parser("data", help="regenerate the shop data, or --check it")
     data.add_argument("--scale", type=float, default=1.0, help="multiplies customers and orders")
     data.add_argument("--seed", type=int, default=None)
     data.add_argument("--out", default=str(paths.DATASETS), help="data folder (default: datasets/)")
@@ -152,38 +167,38 @@ def build_parser() -> argparse.ArgumentParser:
     rel.add_argument("--lang", choices=["zh", "en", "all"], default="all")
     rel.set_defaults(func=cmd_release)
 
-    norm = sub.add_parser("normalise", help="strip outputs and fix metadata of notebooks")
+    norm = sub.add_parser("normalise", help="strip outputs and fix notebook metadata")
     norm.add_argument("paths", nargs="*", help="notebooks (default: solutions/ and notebooks/)")
     norm.add_argument("--check", action="store_true", help="only report notebooks that are not clean")
     norm.set_defaults(func=cmd_normalise)
 
-    cat = sub.add_parser("catalog", help="write grader/exercises.json from the master notebooks")
+    cat = sub.add_parser("catalog", help="write the exercise catalogue grader/exercises.json")
     cat.add_argument("--check", action="store_true", help="fail if the catalogue is out of date")
     cat.set_defaults(func=cmd_catalog)
 
-    grd = sub.add_parser("grade", help="grade a class in parallel and sandboxed; per-exercise CSV")
+    grd = sub.add_parser("grade", help="grade a class in parallel and sandboxed")
     grd.add_argument("assignments", nargs="+", help="assignment ids, e.g. ch04_data_analysis")
     grd.add_argument("--submissions", required=True, help="folder with <student>/<assignment>/<notebook>.ipynb")
     grd.add_argument("--out", required=True, help="per-exercise CSV to write (UTF-8 with BOM)")
-    grd.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
-    grd.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
-    grd.add_argument("--timeout", type=int, default=600, help="seconds per notebook (default 600)")
-    grd.add_argument("--cell-timeout", type=int, default=60, help="seconds per cell (default 60)")
-    grd.add_argument("--memory", type=int, default=2048, help="MB of memory per notebook (default 2048)")
+    # defaults: grader/nbgrader_config.py (GradingEngine.*, and nbgrader's Execute.timeout per cell)
+    grd.add_argument("--workers", type=int, help="worker processes (GradingEngine.workers; default: one per core)")
+    grd.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (GradingEngine.scheduler)")
+    grd.add_argument("--timeout", type=int, help="seconds per notebook (GradingEngine.notebook_timeout)")
+    grd.add_argument("--cell-timeout", type=int, help="seconds per cell (nbgrader's Execute.timeout)")
+    grd.add_argument("--memory", type=int, help="MB of memory per notebook (GradingEngine.memory_mb)")
     grd.add_argument("--course", default=str(paths.GRADER), help="folder with nbgrader_config.py (default: grader/)")
     grd.add_argument("--only-changed", action="store_true", help="skip submissions unchanged since the last run")
     grd.add_argument("--no-bubblewrap", action="store_true", help="limits only, even where bubblewrap works")
     grd.set_defaults(func=cmd_grade)
 
-    rep = sub.add_parser("report", help="after formgrader: bring hand-entered scores into a grading run's "
-                         "files; or an instructor report (HTML + wide CSV) from any per-exercise CSV")
+    rep = sub.add_parser("report", help="after formgrader: rewrite a run's files; or report on a CSV")
     rep.add_argument("--csv", required=True, help="the CSV written by ecomcourse grade")
     rep.add_argument("--course", default=str(paths.GRADER), help="folder with nbgrader_config.py (default: grader/)")
-    rep.add_argument("--out", default=None, help="HTML file (default: beside the CSV)")
-    rep.add_argument("--sandbox", default="see the grading run", help="sandbox mode to print in the summary")
+    rep.add_argument("--out", default=None, help="HTML file, for a CSV without a grading run (default: beside it)")
+    rep.add_argument("--sandbox", default=None, help="sandbox mode to print, for a CSV without a grading run")
     rep.set_defaults(func=cmd_report)
 
-    col = sub.add_parser("collect", help="import an LMS zip download into the submitted layout")
+    col = sub.add_parser("collect", help="file an LMS zip download as nbgrader submissions")
     col.add_argument("assignment")
     col.add_argument("--zip", required=True, help="the archive downloaded from the LMS")
     col.add_argument("--submissions", default=str(paths.GRADER / "submitted"))
@@ -191,13 +206,13 @@ def build_parser() -> argparse.ArgumentParser:
                      "(groups student_id, file_id, optional timestamp); default: nbgrader's example")
     col.set_defaults(func=cmd_collect)
 
-    bench = sub.add_parser("bench", help="time the engine against plain nbgrader and the execution floor")
+    bench = sub.add_parser("bench", help="time the engine against plain nbgrader")
     bench.add_argument("--size", type=int, default=16, help="students in the simulated class (default 16)")
     bench.add_argument("--workspace", default=str(paths.GRADER / "bench"), help="course folder to (re)create")
     bench.add_argument("--out", default=str(paths.ROOT / "bench" / "results.json"), help="JSON results")
     bench.set_defaults(func=cmd_bench)
 
-    demo = sub.add_parser("demo", help="release, grade a simulated class with nbgrader, print the results")
+    demo = sub.add_parser("demo", help="grade a simulated class with the engine")
     demo.add_argument("--workspace", help="course folder to (re)create (default: grader/demo/)")
     demo.set_defaults(func=cmd_demo)
     return parser

@@ -6,12 +6,13 @@ into its display name in the current language. Tests compare codes, never labels
 
 from __future__ import annotations
 
-import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from . import hints
 
 LANGUAGES = ("zh", "en")
-_current = {"lang": os.environ.get("ECOMCOURSE_LANG", "zh")}
+_current = {"lang": "zh"}
 
 STRINGS: dict[str, dict[str, str]] = {
     # course set-up and data loading
@@ -65,6 +66,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "feedback.blank": {"zh": "未作答", "en": "not answered"},
     "feedback.total_pending": {"zh": "（其中 {points:g} 分的答案还待老师评分）",
                                "en": "(answers worth {points:g} points still await your instructor)"},
+    "feedback.late": {"zh": "迟交：提交时间 {timestamp}（UTC）晚于截止时间，按课程的迟交规则扣 {penalty:g} 分。",
+                      "en": "Late: handed in at {timestamp} (UTC), after the due date; the course's late policy takes off {penalty:g} points."},
     "feedback.hidden": {"zh": "隐藏测试的代码不会显示；上面的说明告诉你哪里不对。",
                         "en": "Hidden test code is not shown; the messages above say what went wrong."},
     "report.title": {"zh": "评分报告：{assignments}", "en": "Grading report: {assignments}"},
@@ -72,6 +75,8 @@ STRINGS: dict[str, dict[str, str]] = {
                        "en": "{students} students, mean {mean:.1f} / {max_score:g}; sandbox: {sandbox}"},
     "report.pending": {"zh": "{answers} 份答案（{grade_ids}）还等老师在 formgrader 里评分；评完后运行 ecomcourse report 更新各文件。",
                        "en": "{answers} answers ({grade_ids}) still await a grade by hand in formgrader; afterwards run ecomcourse report to update every file."},
+    "report.late": {"zh": "迟交的提交", "en": "Late submissions"},
+    "report.late_columns": {"zh": "学员|作业|提交时间（UTC）|扣分", "en": "Student|Assignment|Handed in (UTC)|Penalty"},
     "report.distribution": {"zh": "总分分布", "en": "Distribution of total scores"},
     "report.pass_rate": {"zh": "各练习通过率", "en": "Pass rate per exercise"},
     "report.messages": {"zh": "各练习最常见的失败原因", "en": "Most common failure messages per exercise"},
@@ -174,6 +179,17 @@ def set_language(lang: str) -> None:
     if lang not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}, not {lang!r}")
     _current["lang"] = lang
+
+
+@contextmanager
+def language(lang: str) -> Iterator[None]:
+    """Strings in ``lang`` inside the ``with`` block, the previous language after it."""
+    previous = get_language()
+    set_language(lang)
+    try:
+        yield
+    finally:
+        set_language(previous)
 
 
 def get_language() -> str:

@@ -1,4 +1,5 @@
-"""The course as nbgrader sees it: folder layout, the language-selecting preprocessor, limits.
+"""The course as nbgrader sees it: folder layout, the language-selecting and normalising
+preprocessors, grading limits.
 
 ``grader/nbgrader_config.py`` calls :func:`configure`, so plain ``nbgrader`` commands run from
 ``grader/`` work on this repository; the release and the tests call it on other folders.
@@ -17,6 +18,7 @@ from traitlets import Unicode
 from traitlets.config import Config
 
 from .i18n import LANGUAGES
+from .notebook_hygiene import normalise
 
 CODE_STUB = "# YOUR CODE HERE · 在这里写代码\nraise NotImplementedError()"
 TEXT_STUB = "YOUR ANSWER HERE · 在这里写答案"  # one stub for both editions: nbgrader spots a blank answer by checksum
@@ -46,6 +48,14 @@ class SelectLanguage(NbGraderPreprocessor):
         return nb, resources
 
 
+class Normalise(NbGraderPreprocessor):
+    """The release's last step: the committed form of a notebook (no outputs, fixed metadata), so
+    that plain ``nbgrader generate_assignment`` writes exactly what ``ecomcourse release`` does."""
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        return normalise(nb), resources
+
+
 def put_interpreter_tools_on_path() -> None:
     """nbgrader runs ``alembic`` from PATH; make it the one installed beside this Python."""
     tools = str(Path(sys.executable).parent)
@@ -55,7 +65,8 @@ def put_interpreter_tools_on_path() -> None:
 
 def configure(c: Config, root: Path, lang: str | None = None, db_path: Path | None = None) -> Config:
     """Point nbgrader at the course in ``root`` and release the ``lang`` edition
-    (default: $ECOMCOURSE_LANG or zh)."""
+    (default: $ECOMCOURSE_LANG or zh). Grading limits: nbgrader's ``Execute.timeout`` per cell;
+    the engine's own are ``GradingEngine`` traits, set in ``grader/nbgrader_config.py``."""
     from nbgrader.converters import GenerateAssignment
 
     put_interpreter_tools_on_path()
@@ -68,11 +79,13 @@ def configure(c: Config, root: Path, lang: str | None = None, db_path: Path | No
     c.CourseDirectory.feedback_directory = "grader/feedback"
     c.CourseDirectory.db_url = f"sqlite:///{db_path or root / 'grader' / 'gradebook.db'}"
     c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".*"]
-    c.GenerateAssignment.preprocessors = [SelectLanguage] + GenerateAssignment.class_traits()["preprocessors"].default()
+    nbgrader_steps = GenerateAssignment.class_traits()["preprocessors"].default()
+    c.GenerateAssignment.preprocessors = [SelectLanguage, *nbgrader_steps, Normalise]
     c.SelectLanguage.lang = lang
     c.ClearSolutions.code_stub = {"python": CODE_STUB}
     c.ClearSolutions.text_stub = TEXT_STUB
     c.ClearSolutions.enforce_metadata = True
+    c.OverwriteCells.add_missing_cells = True  # a deleted test cell is put back and graded, not skipped
     c.Execute.timeout = 120
     c.Execute.interrupt_on_timeout = True
     c.LimitOutput.max_lines = 300

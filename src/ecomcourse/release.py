@@ -12,7 +12,6 @@ from traitlets.config import Config
 from . import paths
 from .i18n import LANGUAGES
 from .nbgrader_course import configure
-from .notebook_hygiene import normalise_file
 
 
 class ReleaseError(Exception):
@@ -36,7 +35,6 @@ def release(chapters: list[str], langs: list[str], out_root: Path = paths.ROOT) 
                 if not result["success"]:
                     raise ReleaseError(f"{chapter} ({lang}): {result['error']}\n{result['log']}")
                 built = course / "notebooks" / lang / chapter / f"{chapter}.ipynb"
-                normalise_file(built)
                 target = out_root / "notebooks" / lang / chapter / built.name
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(built, target)

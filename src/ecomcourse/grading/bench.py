@@ -17,6 +17,7 @@ from nbclient import NotebookClient
 from ..demo import CHAPTER, build_class
 from .engine import grade
 from .sandbox import choose_sandbox
+from .settings import overrides
 
 
 def _timed(action) -> tuple[float, object]:  # noqa: ANN001
@@ -50,8 +51,8 @@ def run_bench(workspace: Path, size: int, out: Path) -> dict:
     results = {}
     for label, workers in (("engine, 1 worker", 1), (f"engine, {cores} workers", cores)):
         seconds, run = _timed(lambda w=workers: grade([CHAPTER], submitted, workspace / f"bench-{w}.csv",
-                                                      course.root / "grader", workers=w, progress=False,
-                                                      say=lambda _msg: None))
+                                                      course.root / "grader", overrides(workers=w),
+                                                      progress=False, say=lambda _msg: None))
         same = run.rows.set_index(["student_id", "grade_id"])["score"].to_dict() == plain
         results[label] = (seconds, same)
     t_floor = execution_floor(runnable)

@@ -10,6 +10,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import pickle
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -18,21 +19,24 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 from tqdm import tqdm
+from traitlets.config import Config
 
 from ..data.loader import data_folder
 from ..data.store import write_csv
 from .execute import Execution, Job, execute
 from .feedback import write_feedback
-from .gradebook import Course, GradingError, HandGrade, cell_results
+from .gradebook import Course, GradingError, HandGrade, Lateness, cell_results, write_replacing
+from .limits import die_with_parent
 from .report import write_report
-from .sandbox import Limits, Sandbox, choose_sandbox
+from .sandbox import Sandbox, choose_sandbox
 from .scan import review
+from .settings import Limits
 
 STATUSES = ("graded", "invalid", "missing", "timeout", "memory", "kernel_died", "tampered", "flagged", "error")
-COLUMNS = ["student_id", "assignment_id", "grade_id", "grading", "score", "max_score", "status", "message"]
+COLUMNS = ["student_id", "assignment_id", "grade_id", "grading", "score", "max_score", "status", "message",
+           "timestamp", "late_penalty"]
 GRADINGS = ("auto", "pending", "manual", "blank")  # tests; awaiting formgrader; scored there; left blank
-ENGINE_VERSION = "2"
-DEFAULT_LIMITS = Limits()
+ENGINE_VERSION = "3"
 
 
 @dataclass
@@ -45,6 +49,7 @@ class Submission:
     lang: str = "zh"
     status: str = ""  # set before execution when the submission cannot run
     message: str = ""
+    registered: bool = False  # the gradebook holds this submission
     tampered: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     job: Job | None = None
@@ -62,15 +67,17 @@ class GradeRun:
 
 
 def grade(assignments: list[str], submissions: Path, out: Path, course_folder: Path,
-          workers: int | None = None, scheduler: str | None = None, limits: Limits = DEFAULT_LIMITS,
-          only_changed: bool = False, allow_bubblewrap: bool = True, progress: bool = True,
+          settings: Config | None = None, only_changed: bool = False, progress: bool = True,
           say: Callable[[str], None] = print) -> GradeRun:
-    """Grade every student's submission of ``assignments`` found in ``submissions``."""
+    """Grade every student's submission of ``assignments`` found in ``submissions``, configured by
+    the course's ``nbgrader_config.py`` with ``settings`` (see :func:`settings.overrides`) over it."""
     if not submissions.is_dir() or not os.access(submissions, os.R_OK | os.X_OK):
         raise GradingError(f"cannot read the submissions folder {submissions}")
-    course = Course.load(course_folder)
+    course = Course.load(course_folder, settings)
+    _check_steps(course)
     expected = {assignment: course.notebooks(assignment) for assignment in assignments}
-    sandbox = choose_sandbox(course.private_folders() + [submissions, out.parent], allow_bubblewrap)
+    sandbox = choose_sandbox(course.private_folders() + [submissions, out.parent], course.engine.bubblewrap)
+    limits = Limits.of(course.engine)
     say(f"sandbox: {sandbox.describe()}")
     previous = _previous(out) if only_changed else {}
     subs = list(_discover(submissions, expected))
@@ -89,7 +96,7 @@ def grade(assignments: list[str], submissions: Path, out: Path, course_folder: P
         else:
             to_run.append(sub)
     by_key = {sub.key: sub for sub in to_run}
-    for execution in _run(to_run, workers, scheduler, progress):
+    for execution in _run(to_run, course.engine.workers or os.cpu_count(), course.engine.scheduler, progress):
         sub = by_key[f"{execution.student_id}/{execution.assignment_id}/{execution.notebook_id}"]
         rows += _finish(sub, execution, course)
     table = pd.DataFrame(rows, columns=COLUMNS).sort_values(["assignment_id", "student_id", "grade_id"],
@@ -111,12 +118,17 @@ def refresh(out: Path, course_folder: Path) -> pd.DataFrame:
 
 
 def publish(table: pd.DataFrame, out: Path, course: Course, state: dict) -> pd.DataFrame:
-    """Take the gradebook's hand-entered scores, then write every output of a grading run."""
-    table = with_hand_grades(table, course.hand_grades(sorted(table["assignment_id"].unique())))
+    """Take the gradebook's hand-entered scores and late penalties, then write every output of a grading run."""
+    assignments = sorted(table["assignment_id"].unique())
+    table = with_hand_grades(table, course.hand_grades(assignments))
+    table = with_lateness(table, course.lateness(assignments))
     out.parent.mkdir(parents=True, exist_ok=True)
-    write_csv(table, out)
-    state_path(out).write_text(json.dumps(state, indent=1, ensure_ascii=False), encoding="utf-8")
-    write_report(table, out.with_suffix(".html"), out.with_name(f"{out.stem}_wide.csv"), state["sandbox"])
+    partial = out.with_name(f".{out.name}.partial")
+    write_csv(table, partial)
+    os.replace(partial, out)  # a run killed while writing leaves the previous file whole
+    write_replacing(state_path(out), json.dumps(state, indent=1, ensure_ascii=False).encode())
+    write_report(table, out.with_suffix(".html"), out.with_name(f"{out.stem}_wide.csv"), state["sandbox"],
+                 course.engine.instructor_language)
     course.export(out.with_name(f"{out.stem}_nbgrader.csv"))
     for key, info in state["submissions"].items():
         student, assignment, notebook = key.split("/")
@@ -140,8 +152,28 @@ def with_hand_grades(table: pd.DataFrame, hand: dict[tuple[str, str, str], HandG
     return table
 
 
+def with_lateness(table: pd.DataFrame, lateness: dict[tuple[str, str], Lateness]) -> pd.DataFrame:
+    """Each row gets its submission's time (UTC, as nbgrader keeps it) and late penalty, which
+    applies once to the submission's total."""
+    keys = list(zip(table["student_id"], table["assignment_id"]))
+    found = [lateness.get(key) for key in keys]
+    return table.assign(timestamp=[str(e.timestamp) if e and e.timestamp else "" for e in found],
+                        late_penalty=[e.penalty if e else 0.0 for e in found])
+
+
 def read_rows(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, encoding="utf-8-sig", dtype={"grade_id": str, "message": str}, keep_default_na=False)
+    return pd.read_csv(path, encoding="utf-8-sig", dtype={"grade_id": str, "message": str, "timestamp": str},
+                       keep_default_na=False)
+
+
+def _check_steps(course: Course) -> None:
+    """The configured pipeline is usable: one Execute step, importable by the workers."""
+    step = course.steps().execute
+    try:
+        pickle.loads(pickle.dumps(step))
+    except Exception:  # noqa: BLE001 - any failure means workers cannot load it
+        raise GradingError(f"the Execute step {step.__module__}.{step.__qualname__} must be importable by "
+                           "workers: define it in a module, not in nbgrader_config.py") from None
 
 
 def _discover(submissions: Path, expected: dict[str, list[str]]) -> Iterator[Submission]:
@@ -162,8 +194,12 @@ def _discover(submissions: Path, expected: dict[str, list[str]]) -> Iterator[Sub
 
 
 def _prepare(sub: Submission, course: Course, sandbox: Sandbox, limits: Limits) -> None:
-    """Read and sanitise; on success ``sub.job`` is ready to execute."""
-    course.register(sub.assignment_id, sub.student_id)
+    """Register, read and sanitise; on success ``sub.job`` is ready to execute."""
+    try:
+        course.register(sub.assignment_id, sub.student_id, sub.path.parent)
+        sub.registered = True
+    except ValueError as error:
+        sub.status, sub.message = "invalid", str(error)
     if sub.status:
         return
     try:
@@ -185,18 +221,19 @@ def _prepare(sub: Submission, course: Course, sandbox: Sandbox, limits: Limits) 
     sub.flags = review(nb)
     sub.lang = nb.metadata.get("ecomcourse", {}).get("lang", "zh")
     sub.job = Job(sub.student_id, sub.assignment_id, sub.notebook_id, nbformat.writes(nb), limits, sandbox,
-                  str(data_folder()), course.config_json())
+                  str(data_folder()), course.steps().execute, course.execute_config(),
+                  course.assignment_files(sub.assignment_id, sub.student_id, sub.path.parent))
 
 
 def _unrunnable_rows(sub: Submission, course: Course) -> list[dict]:
-    course.save_zero(sub.assignment_id, sub.notebook_id, sub.student_id)
+    if sub.registered:
+        course.save_zero(sub.assignment_id, sub.notebook_id, sub.student_id)
     total = sum(course.max_scores(sub.assignment_id, sub.notebook_id).values())
     return [dict(student_id=sub.student_id, assignment_id=sub.assignment_id, grade_id="", grading="auto",
                  score=0.0, max_score=total, status=sub.status, message=sub.message)]
 
 
-def _run(subs: list[Submission], workers: int | None, scheduler: str | None,
-         progress: bool) -> Iterable[Execution]:
+def _run(subs: list[Submission], workers: int, scheduler: str, progress: bool) -> Iterable[Execution]:
     jobs = [sub.job for sub in subs]
     bar = tqdm(total=len(jobs), desc="grading", unit="notebook", disable=not progress or not jobs)
     if scheduler:
@@ -209,7 +246,7 @@ def _run(subs: list[Submission], workers: int | None, scheduler: str | None,
                 yield future.result()
     else:
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers or os.cpu_count(), mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent) as pool:
             for future in as_completed([pool.submit(execute, job) for job in jobs]):
                 bar.update()
                 yield future.result()
@@ -221,7 +258,7 @@ def _finish(sub: Submission, execution: Execution, course: Course) -> list[dict]
         sub.status, sub.message = "error", execution.message
         return _unrunnable_rows(sub, course)
     nb = nbformat.reads(execution.notebook_json, as_version=4)
-    course.save(nb, sub.assignment_id, sub.notebook_id, sub.student_id)
+    nb = course.save(nb, sub.assignment_id, sub.notebook_id, sub.student_id, sub.job.files)
     status, sub.message = _status(sub, execution)
     return [dict(student_id=sub.student_id, assignment_id=sub.assignment_id, grade_id=grade_id, grading=grading,
                  score=score, max_score=max_score, status=status,

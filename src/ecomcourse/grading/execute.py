@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 import glob
-import json
 import os
 import shutil
 import signal
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
-from nbconvert.preprocessors import ClearMetadataPreprocessor
 from nbformat import NotebookNode
-from nbgrader.preprocessors import Execute, IgnorePattern, LimitOutput
-from traitlets import Integer
+from nbgrader.preprocessors import Execute
 from traitlets.config import Config
 
-from .sandbox import LAUNCHED, Limits, Sandbox, SandboxedKernelManager, new_workdir
+from .sandbox import LAUNCHED, Sandbox, SandboxedKernelManager, new_workdir
+from .settings import Limits
 
 
 @dataclass(frozen=True)
@@ -31,7 +29,9 @@ class Job:
     limits: Limits
     sandbox: Sandbox
     data_folder: str
-    config_json: str = "{}"  # the course's nbgrader config, for IgnorePattern and LimitOutput
+    step: type[Execute]  # the course's configured Execute step
+    step_config: Config  # and its sections of the course's config
+    files: dict[str, bytes] = field(default_factory=dict)  # put beside the notebook, as nbgrader does
 
 
 @dataclass(frozen=True)
@@ -44,10 +44,10 @@ class Execution:
     message: str
 
 
-class CappedExecute(Execute):
-    """nbgrader's Execute, keeping at most ``output_bytes`` of output per cell."""
+class OutputCap:
+    """Mixed into the Execute step: keeps at most ``output_bytes`` of output per cell."""
 
-    output_bytes = Integer(1_000_000).tag(config=True)
+    output_bytes = 1_000_000
 
     def output(self, outs, msg, display_id, cell_index):  # noqa: ANN001, ANN201 - nbclient's hook
         used = self.__dict__.setdefault("_bytes_per_cell", {})
@@ -59,6 +59,19 @@ class CappedExecute(Execute):
                 "stream", name="stdout", text=f"\n[output cut: more than {self.output_bytes:,} bytes]\n"))
             return None
         return super().output(outs, msg, display_id, cell_index)
+
+
+def sandboxed_executor(job: Job, workdir: Path) -> Execute:
+    """The course's Execute step with its own config, capped output, and a kernel in the sandbox."""
+    config = Config(job.step_config)
+    config.SandboxedKernelManager.command_prefix = job.sandbox.command_prefix(workdir, job.limits)
+    config.SandboxedKernelManager.extra_env = _workdir_env(workdir, job.data_folder)
+    config.SandboxedKernelManager.transport = "ipc"
+    config.SandboxedKernelManager.connection_file = str(workdir / ".home" / "runtime" / "kernel.json")
+    step = type(f"Capped{job.step.__name__}", (OutputCap, job.step), {})
+    executor = step(config=config, kernel_manager_class=SandboxedKernelManager)
+    executor.output_bytes = job.limits.output_bytes
+    return executor
 
 
 def _workdir_env(workdir: Path, data_folder: str) -> dict[str, str]:
@@ -79,16 +92,10 @@ def execute(job: Job) -> Execution:
     fired = threading.Event()
     try:
         nb = nbformat.reads(job.notebook_json, as_version=4)
-        (workdir / f"{job.notebook_id}.ipynb").write_text(job.notebook_json, encoding="utf-8")
-        config = Config()
-        config.merge(Config(json.loads(job.config_json)))
-        config.SandboxedKernelManager.command_prefix = job.sandbox.command_prefix(workdir, job.limits)
-        config.SandboxedKernelManager.extra_env = _workdir_env(workdir, job.data_folder)
-        config.SandboxedKernelManager.transport = "ipc"
-        config.SandboxedKernelManager.connection_file = str(workdir / ".home" / "runtime" / "kernel.json")
-        config.Execute.timeout = job.limits.cell_timeout  # the engine's limits win over the course config
-        config.CappedExecute.output_bytes = job.limits.output_bytes
-        executor = CappedExecute(config=config, kernel_manager_class=SandboxedKernelManager)
+        for name, content in {**job.files, f"{job.notebook_id}.ipynb": job.notebook_json.encode()}.items():
+            (workdir / name).parent.mkdir(parents=True, exist_ok=True)
+            (workdir / name).write_bytes(content)
+        executor = sandboxed_executor(job, workdir)
 
         def stop() -> None:
             fired.set()
@@ -99,9 +106,8 @@ def execute(job: Job) -> Execution:
 
         timer = threading.Timer(job.limits.notebook_timeout, stop)
         timer.start()
-        resources = {"metadata": {"path": str(workdir)}}
         try:
-            nb, resources = executor.preprocess(nb, resources)
+            nb, _ = executor(nb, {"metadata": {"path": str(workdir)}})
             outcome, message = _outcome(nb)
         except DeadKernelError:
             if fired.is_set():
@@ -111,10 +117,8 @@ def execute(job: Job) -> Execution:
             _fail_cells_not_run(nb, message)
         except CellTimeoutError:
             outcome = "timeout"
-            message = f"a cell ignored the interrupt after {job.limits.cell_timeout} s and the notebook was stopped"
+            message = f"a cell ignored the interrupt after {executor.timeout} s and the notebook was stopped"
             _fail_cells_not_run(nb, message)
-        for cls in (IgnorePattern, ClearMetadataPreprocessor, LimitOutput):
-            nb, resources = cls(config=config)(nb, resources)  # __call__ honours "enabled", as nbgrader does
         return Execution(job.student_id, job.assignment_id, job.notebook_id, nbformat.writes(nb),
                          outcome, message)
     except Exception as error:  # noqa: BLE001 - every submission must end with an outcome

@@ -6,33 +6,42 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from ..i18n import get_language, set_language, t
+from ..i18n import language, t
 
 STYLE = ("body{font-family:'Noto Sans CJK SC','Microsoft YaHei','PingFang SC',sans-serif;max-width:60em;"
          "margin:2em auto}td,th{border-bottom:1px solid #ddd;padding:.3em .6em;text-align:left;vertical-align:top}"
          ".ok{color:#2b8a3e}.bad{color:#c92a2a}td:nth-child(2),td:nth-child(3){white-space:nowrap}")
 
 
+def submission_score(rows: list[dict]) -> float:
+    """The submission's total as nbgrader exports it: the points, less the late penalty, never below 0."""
+    penalty = rows[0].get("late_penalty", 0.0) if rows else 0.0
+    return max(0.0, sum(r["score"] for r in rows) - penalty)
+
+
 def write_feedback(path: Path, lang: str, student: str, assignment: str, rows: list[dict], note: str) -> None:
-    previous = get_language()
-    set_language(lang)
-    try:
-        score, max_score = sum(r["score"] for r in rows), sum(r["max_score"] for r in rows)
-        pending = sum(r["max_score"] for r in rows if r["grading"] == "pending")
-        lines = [f"<tr><td>{escape(r['grade_id'] or '—')}</td><td>{r['score']:g} / {r['max_score']:g}</td>"
-                 f"<td{_result(r)}</td><td>{escape(r['message'])}</td></tr>" for r in rows]
-        html = (f"<!doctype html><html lang={lang}><meta charset=utf-8><title>{escape(assignment)}</title>"
-                f"<style>{STYLE}</style><h1>{escape(t('feedback.title', assignment=assignment, student=student))}</h1>"
-                f"<p><b>{t('feedback.total', score=score, max_score=max_score)}</b>"
-                + (f" {t('feedback.total_pending', points=pending)}" if pending else "") + "</p>"
-                + (f"<p>{escape(note)}</p>" if note else "")
-                + f"<table><tr><th>{t('feedback.exercise')}</th><th>{t('feedback.points')}</th>"
-                f"<th>{t('feedback.result')}</th><th>{t('feedback.message')}</th></tr>{''.join(lines)}</table>"
-                f"<p><small>{t('feedback.hidden')}</small></p></html>")
-    finally:
-        set_language(previous)
+    with language(lang):
+        html = _page(lang, student, assignment, rows, note)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
+
+
+def _page(lang: str, student: str, assignment: str, rows: list[dict], note: str) -> str:
+    max_score = sum(r["max_score"] for r in rows)
+    pending = sum(r["max_score"] for r in rows if r["grading"] == "pending")
+    penalty = rows[0].get("late_penalty", 0.0) if rows else 0.0
+    lines = [f"<tr><td>{escape(r['grade_id'] or '—')}</td><td>{r['score']:g} / {r['max_score']:g}</td>"
+             f"<td{_result(r)}</td><td>{escape(r['message'])}</td></tr>" for r in rows]
+    return (f"<!doctype html><html lang={lang}><meta charset=utf-8><title>{escape(assignment)}</title>"
+            f"<style>{STYLE}</style><h1>{escape(t('feedback.title', assignment=assignment, student=student))}</h1>"
+            f"<p><b>{t('feedback.total', score=submission_score(rows), max_score=max_score)}</b>"
+            + (f" {t('feedback.total_pending', points=pending)}" if pending else "") + "</p>"
+            + (f"<p class=bad>{escape(t('feedback.late', timestamp=rows[0]['timestamp'], penalty=penalty))}</p>"
+               if penalty else "")
+            + (f"<p>{escape(note)}</p>" if note else "")
+            + f"<table><tr><th>{t('feedback.exercise')}</th><th>{t('feedback.points')}</th>"
+            f"<th>{t('feedback.result')}</th><th>{t('feedback.message')}</th></tr>{''.join(lines)}</table>"
+            f"<p><small>{t('feedback.hidden')}</small></p></html>")
 
 
 def _result(row: dict) -> str:

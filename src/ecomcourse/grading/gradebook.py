@@ -1,50 +1,48 @@
-"""The grading engine's use of nbgrader: the course's config, sanitising a submission with
-nbgrader's own preprocessors, and saving grades into nbgrader's gradebook.
+"""The grading engine's use of nbgrader: the course's configuration, nbgrader's own Autograde
+pipeline (its configured steps, in its order), and nbgrader's gradebook.
 
-Only the main process touches the gradebook; workers only execute notebooks.
+nbgrader's ``Autograde`` runs two stages on each notebook: ``sanitize_preprocessors``, then
+``autograde_preprocessors``. The engine runs the same configured steps, split around the one
+``Execute`` step of the second stage: the steps before it and after it run here, in the main
+process that owns the gradebook; the ``Execute`` step runs on a worker, in a sandbox.
 """
 
 from __future__ import annotations
 
-import json
+import os
 import subprocess
 import sys
+import tempfile
 import warnings
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import nbformat
 from nbformat import NotebookNode
 from nbgrader import utils
 from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.converters import Autograde
 from nbgrader.coursedir import CourseDirectory
-from nbgrader.preprocessors import (
-    AssignLatePenalties,
-    CheckCellMetadata,
-    ClearOutput,
-    DeduplicateIds,
-    OverwriteCells,
-    OverwriteKernelspec,
-    SaveAutoGrades,
-)
+from nbgrader.preprocessors import Execute, OverwriteCells
 from sqlalchemy.exc import SAWarning
 from traitlets.config import Config, PyFileConfigLoader
+from traitlets.utils.importstring import import_item
 
 from .. import paths
 from ..nbgrader_course import put_interpreter_tools_on_path
+from .settings import GradingEngine
 
 
 class GradingError(Exception):
-    """The batch cannot run (unknown assignment, unreadable folder): nothing was graded."""
+    """The batch cannot run (unknown assignment, unreadable folder, unusable config): nothing was graded."""
 
 
-class TamperRecorder(OverwriteCells):
-    """nbgrader's OverwriteCells (restores test and locked cells from the gradebook), noting
-    every change it had to undo."""
+class RecordChanges:
+    """Mixed into the configured OverwriteCells step: notes every change to a test or read-only
+    cell that it undoes (it restores them from the gradebook)."""
 
-    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
-        self.changes: list[str] = []
-        return super().preprocess(nb, resources)
+    changes: list[str]
 
     def report_change(self, name: str, attr: str, old: object, new: object) -> None:
         if attr != "checksum":  # hidden tests always differ from the released cell; see edited_cells
@@ -59,10 +57,27 @@ class TamperRecorder(OverwriteCells):
 
 
 @dataclass(frozen=True)
+class Steps:
+    """nbgrader's Autograde stages as configured: sanitising, then autograding split at Execute."""
+
+    sanitise: list[type]
+    before_execute: list[type]
+    execute: type[Execute]
+    after_execute: list[type]
+
+
+@dataclass(frozen=True)
 class HandGrade:
     score: float | None  # None: nothing entered by hand
     needs_review: bool  # nbgrader's needs_manual_grade
     comment: str
+
+
+@dataclass(frozen=True)
+class Lateness:
+    timestamp: datetime | None
+    seconds_late: float
+    penalty: float
 
 
 @dataclass
@@ -70,18 +85,39 @@ class Course:
     folder: Path  # where nbgrader_config.py is
     config: Config
     coursedir: CourseDirectory
+    autograde: Autograde  # nbgrader's converter, for its configured traits
+    engine: GradingEngine
 
     @classmethod
-    def load(cls, folder: Path) -> Course:
+    def load(cls, folder: Path, settings: Config | None = None) -> Course:
+        """The course configured by ``folder/nbgrader_config.py``, with ``settings`` merged over it."""
         put_interpreter_tools_on_path()
         if not (folder / "nbgrader_config.py").is_file():
             raise GradingError(f"{folder} has no nbgrader_config.py")
         config = PyFileConfigLoader("nbgrader_config.py", path=str(folder)).load_config()
-        return cls(folder, config, CourseDirectory(config=config))
+        config.merge(settings or Config())
+        coursedir = CourseDirectory(config=config)
+        return cls(folder, config, coursedir, Autograde(coursedir=coursedir, config=config),
+                   GradingEngine(config=config))
 
     @property
     def db_url(self) -> str:
         return self.coursedir.db_url
+
+    def steps(self) -> Steps:
+        sanitise = [_step_class(s) for s in self.autograde.sanitize_preprocessors]
+        autograde = [_step_class(s) for s in self.autograde.autograde_preprocessors]
+        executes = [i for i, step in enumerate(autograde) if isinstance(step, type) and issubclass(step, Execute)]
+        if len(executes) != 1:
+            raise GradingError("Autograde.autograde_preprocessors must hold exactly one Execute step "
+                               f"(nbgrader.preprocessors.Execute or a subclass); it holds {len(executes)}")
+        i = executes[0]
+        return Steps(sanitise, autograde[:i], autograde[i], autograde[i + 1:])
+
+    def execute_config(self) -> Config:
+        """The sections of the course config that configure the Execute step, for the workers."""
+        names = {c.__name__ for c in self.steps().execute.mro()}
+        return Config({name: section for name, section in self.config.items() if name in names})
 
     def notebooks(self, assignment: str) -> list[str]:
         with Gradebook(self.db_url) as gb:
@@ -102,40 +138,80 @@ class Course:
             folders.append(Path(db).parent)
         return folders
 
-    def config_json(self) -> str:
-        keep = {k: dict(v) for k, v in self.config.items() if k in ("IgnorePattern", "LimitOutput", "Execute")}
-        return json.dumps(keep, default=str)
-
     def resources(self, assignment: str, notebook: str, student: str) -> dict:
-        return {"nbgrader": {"db_url": self.db_url, "assignment": assignment, "notebook": notebook,
-                             "student": student}, "metadata": {}}
+        """What nbgrader's converter hands its preprocessors."""
+        return {"unique_key": notebook, "output_files_dir": f"{notebook}_files",
+                "nbgrader": {"db_url": self.db_url, "assignment": assignment, "notebook": notebook,
+                             "student": student},
+                "metadata": {"name": notebook, "path": self.autograded_folder(assignment, student)}}
 
-    def register(self, assignment: str, student: str) -> None:
+    def register(self, assignment: str, student: str, folder: Path) -> None:
+        """As nbgrader's Autograde does first: the student (unless Autograde.create_student is
+        False), then the submission with the time read from ``folder/timestamp.txt``."""
         with Gradebook(self.db_url) as gb, warnings.catch_warnings():
             warnings.simplefilter("ignore", SAWarning)  # nbgrader's own session handling, harmless
-            gb.update_or_create_student(student)
-            gb.update_or_create_submission(assignment, student)
+            if self.autograde.create_student:
+                gb.update_or_create_student(student)
+            else:
+                try:
+                    gb.find_student(student)
+                except MissingEntry:
+                    raise ValueError(f"no student with id {student!r} in the gradebook, "
+                                     "and Autograde.create_student is False") from None
+            try:
+                timestamp = self.coursedir.get_existing_timestamp(str(folder))
+            except (AttributeError, ValueError, OverflowError):  # nbgrader fails on a timestamp it cannot parse
+                raise ValueError(f"{folder.name}/timestamp.txt does not hold a time nbgrader can read") from None
+            if timestamp:
+                gb.update_or_create_submission(assignment, student, timestamp=timestamp)
+            else:
+                gb.update_or_create_submission(assignment, student)
+
+    def assignment_files(self, assignment: str, student: str, folder: Path) -> dict[str, bytes]:
+        """The files nbgrader puts beside the notebooks it grades: the submission's own, then the
+        source folder's (except Autograde.exclude_overwriting), notebooks excluded."""
+        ignore = list(self.coursedir.ignore) + ["*.ipynb"]
+        source = Path(self.coursedir.format_path(self.coursedir.source_directory, ".", assignment))
+        excluded = {str(source / name) for name in self.autograde.exclude_overwriting.get(assignment, [])}
+        files = {}
+        for base, skip in ((folder, set()), (source, excluded)):
+            for name in utils.find_all_files(str(base), ignore) if base.is_dir() else []:
+                if name not in skip:
+                    files[os.path.relpath(name, base)] = Path(name).read_bytes()
+        return files
 
     def sanitise(self, nb: NotebookNode, assignment: str, notebook: str, student: str
                  ) -> tuple[NotebookNode, list[str]]:
-        """nbgrader's sanitising steps; returns the notebook and the tampering that was undone."""
+        """nbgrader's sanitising stage, then the autograde steps before Execute; returns the
+        notebook and the tampering that was undone."""
         edited = edited_cells(nb)
-        resources = self.resources(assignment, notebook, student)
-        recorder = TamperRecorder(config=self.config, add_missing_cells=True)
-        for step in (ClearOutput(config=self.config), DeduplicateIds(config=self.config),
-                     OverwriteKernelspec(config=self.config), recorder, CheckCellMetadata(config=self.config)):
-            nb, resources = step(nb, resources)
+        changes: list[str] = []
+        steps = self.steps()
+        nb, _ = self._run(steps.sanitise, nb, self.resources(assignment, notebook, student), changes)
         for index, cell in enumerate(nb.cells):
             cell.setdefault("id", f"restored-{index}")  # cells nbgrader puts back come without an id
-        return nb, [f"{name} (edited)" for name in edited] + recorder.changes
+        nb, _ = self._run(steps.before_execute, nb, self.resources(assignment, notebook, student), changes)
+        return nb, [f"{name} (edited)" for name in edited] + changes
 
-    def save(self, nb: NotebookNode, assignment: str, notebook: str, student: str) -> None:
-        resources = self.resources(assignment, notebook, student)
-        for step in (SaveAutoGrades(config=self.config), AssignLatePenalties(config=self.config)):
-            nb, resources = step(nb, resources)
-        path = Path(self.coursedir.format_path(self.coursedir.autograded_directory, student, assignment))
-        path.mkdir(parents=True, exist_ok=True)
-        (path / f"{notebook}.ipynb").write_text(nbformat.writes(nb), encoding="utf-8")
+    def save(self, nb: NotebookNode, assignment: str, notebook: str, student: str, files: dict[str, bytes]
+             ) -> NotebookNode:
+        """The autograde steps after Execute (nbgrader's save the grades and the late penalty), then
+        the graded notebook and its files in the autograded folder, with nbgrader's permissions."""
+        nb, _ = self._run(self.steps().after_execute, nb, self.resources(assignment, notebook, student), [])
+        folder = Path(self.autograded_folder(assignment, student))
+        for name, content in {**files, f"{notebook}.ipynb": nbformat.writes(nb).encode()}.items():
+            write_replacing(folder / name, content, int(str(self.autograde.permissions), 8))
+        return nb
+
+    def _run(self, steps: list, nb: NotebookNode, resources: dict, changes: list[str]) -> tuple[NotebookNode, dict]:
+        for step in steps:
+            if isinstance(step, type) and issubclass(step, OverwriteCells):
+                step = type(f"Recording{step.__name__}", (RecordChanges, step), {})(config=self.config)
+                step.changes = changes
+            elif isinstance(step, type):
+                step = step(config=self.config)
+            nb, resources = step(nb, resources)  # __call__ honours "enabled", as in nbgrader's exporter
+        return nb, resources
 
     def save_zero(self, assignment: str, notebook: str, student: str) -> None:
         """No gradable notebook: every test scores 0, as nbgrader does for a missing file."""
@@ -146,13 +222,16 @@ class Course:
                 grade.needs_manual_grade = False
             gb.db.commit()
 
+    def autograded_folder(self, assignment: str, student: str) -> str:
+        return self.coursedir.format_path(self.coursedir.autograded_directory, student, assignment)
+
     def feedback_path(self, assignment: str, notebook: str, student: str) -> Path:
         folder = self.coursedir.format_path(self.coursedir.feedback_directory, student, assignment)
         return Path(folder) / f"{notebook}.html"
 
     def export(self, path: Path) -> None:
         """nbgrader's own total export (``nbgrader export``)."""
-        subprocess.run([sys.executable, "-m", "nbgrader", "export", f"--to={path}"], cwd=self.folder,
+        subprocess.run([sys.executable, "-m", "nbgrader", "export", f"--to={path.resolve()}"], cwd=self.folder,
                        check=True, capture_output=True)
 
     def hand_grades(self, assignments: list[str]) -> dict[tuple[str, str, str], HandGrade]:
@@ -170,10 +249,34 @@ class Course:
                                 needs_review=bool(grade.needs_manual_grade), comment=comments.get(grade.name, ""))
         return found
 
+    def lateness(self, assignments: list[str]) -> dict[tuple[str, str], Lateness]:
+        """Each submission's time, how late it was and its late penalty, by (student, assignment)."""
+        with Gradebook(self.db_url) as gb:
+            return {(submission.student.id, assignment): Lateness(submission.timestamp,
+                                                                  float(submission.total_seconds_late),
+                                                                  float(submission.late_submission_penalty or 0))
+                    for assignment in assignments for submission in gb.assignment_submissions(assignment)}
+
     def max_scores(self, assignment: str, notebook: str) -> dict[str, float]:
         with Gradebook(self.db_url) as gb:
             nb = gb.find_notebook(notebook, assignment)
             return {cell.name: float(cell.max_score) for cell in nb.grade_cells}
+
+
+def _step_class(step: object) -> object:
+    """A configured step: a class, an instance, or an import string (as nbconvert accepts)."""
+    return import_item(step) if isinstance(step, str) else step
+
+
+def write_replacing(path: Path, content: bytes, mode: int | None = None) -> None:
+    """Write ``path`` whole or not at all (a killed run leaves the old file), also over a read-only one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(handle, "wb") as out:
+        out.write(content)
+    if mode is not None:
+        os.chmod(temporary, mode)
+    os.replace(temporary, path)
 
 
 def edited_cells(nb: NotebookNode) -> list[str]:

@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from ..data.store import write_csv  # noqa: E402
-from ..i18n import t  # noqa: E402
+from ..i18n import language, t  # noqa: E402
 from ..plotting import percent_formatter, setup_plotting  # noqa: E402
 from .feedback import STYLE  # noqa: E402
 
@@ -26,29 +26,46 @@ def _png(fig: plt.Figure) -> str:
     return f"<img src='data:image/png;base64,{base64.b64encode(buffer.getvalue()).decode()}'>"
 
 
+KEYS = ["student_id", "assignment_id"]
+
+
 def wide_table(rows: pd.DataFrame) -> pd.DataFrame:
     """One row per student and assignment, one column per exercise, then the points scored by the
-    tests, the points given by hand, how many answers still await a grade by hand, and the total."""
-    keys = ["student_id", "assignment_id"]
+    tests, the points given by hand, how many answers still await a grade by hand, the late
+    penalty, and the total as nbgrader exports it."""
     graded = rows[rows["grade_id"] != ""]
-    wide = graded.pivot_table(index=keys, columns="grade_id", values="score", aggfunc="sum")
+    wide = graded.pivot_table(index=KEYS, columns="grade_id", values="score", aggfunc="sum")
     by_hand = rows["grading"] != "auto"
+    groups = [rows[k] for k in KEYS]
     totals = pd.DataFrame({
         "auto_total": rows["score"].where(~by_hand, 0.0),
         "manual_total": rows["score"].where(by_hand, 0.0),
-        "pending": (rows["grading"] == "pending").astype(int),
-        "total": rows["score"]}).groupby([rows[k] for k in keys]).sum()
+        "pending": (rows["grading"] == "pending").astype(int)}).groupby(groups).sum()
+    totals["late_penalty"] = rows.groupby(groups)["late_penalty"].first()
+    totals["total"] = (totals["auto_total"] + totals["manual_total"] - totals["late_penalty"]).clip(lower=0)
     return wide.join(totals, how="outer").fillna(0).reset_index()
 
 
-def write_report(rows: pd.DataFrame, html_path: Path, wide_path: Path, sandbox: str) -> None:
-    setup_plotting()
+def _with_defaults(rows: pd.DataFrame) -> pd.DataFrame:
+    """Columns a CSV written by an older engine lacks."""
     rows = rows.fillna({"grade_id": "", "message": ""})
-    if "grading" not in rows:  # a CSV from before hand-graded answers existed
-        rows = rows.assign(grading="auto")
-    write_csv(wide_table(rows), wide_path)
-    per_student = rows.groupby(["student_id", "assignment_id"]).agg(score=("score", "sum"),
-                                                                    max_score=("max_score", "sum"))
+    defaults = {"grading": "auto", "timestamp": "", "late_penalty": 0.0}
+    return rows.assign(**{name: value for name, value in defaults.items() if name not in rows})
+
+
+def write_report(rows: pd.DataFrame, html_path: Path, wide_path: Path, sandbox: str, lang: str) -> None:
+    """The report in ``lang`` (the instructor's language) and the wide CSV."""
+    rows = _with_defaults(rows)
+    wide = wide_table(rows)
+    write_csv(wide, wide_path)
+    with language(lang):
+        html_path.write_text(_page(rows, wide, sandbox, lang), encoding="utf-8")
+
+
+def _page(rows: pd.DataFrame, wide: pd.DataFrame, sandbox: str, lang: str) -> str:
+    setup_plotting()
+    per_student = wide.set_index(KEYS)[["total"]].rename(columns={"total": "score"}).join(
+        rows.groupby(KEYS)["max_score"].sum())
     graded = rows[(rows["grade_id"] != "") & (rows["grading"] != "pending")]
     pending = rows[rows["grading"] == "pending"]
     pass_rate = (graded["score"] >= graded["max_score"]).groupby(graded["grade_id"]).mean().sort_values()
@@ -69,15 +86,21 @@ def write_report(rows: pd.DataFrame, html_path: Path, wide_path: Path, sandbox: 
            .sort_values(["grade_id", "n"], ascending=[True, False]).groupby("grade_id").head(3))
     messages = "".join(f"<tr><td>{escape(r.grade_id)}</td><td>{r.n}</td><td>{escape(r.message)}</td></tr>"
                        for r in top.itertuples())
-    attention = rows[rows["status"] != "graded"].drop_duplicates(["student_id", "assignment_id"])
+    attention = rows[rows["status"] != "graded"].drop_duplicates(KEYS)
     flagged = "".join(f"<tr><td>{escape(r.student_id)}</td><td>{escape(r.assignment_id)}</td>"
                       f"<td>{escape(r.status)}</td>"
                       f"<td>{escape(str(r.message))[:300]}</td></tr>" for r in attention.itertuples())
-    html = (f"<!doctype html><html><meta charset=utf-8><title>report</title><style>{STYLE}</style>"
+    late = rows[rows["late_penalty"] > 0].drop_duplicates(KEYS)
+    late_rows = "".join(f"<tr><td>{escape(r.student_id)}</td><td>{escape(r.assignment_id)}</td>"
+                        f"<td>{escape(str(r.timestamp))}</td><td>−{r.late_penalty:g}</td></tr>"
+                        for r in late.itertuples())
+    late_head = "".join(f"<th>{name}</th>" for name in t("report.late_columns").split("|"))
+    return (f"<!doctype html><html lang={lang}><meta charset=utf-8><title>report</title><style>{STYLE}</style>"
             f"<h1>{escape(t('report.title', assignments=', '.join(sorted(rows['assignment_id'].unique()))))}</h1>"
             f"<p>{escape(t('report.summary', students=len(per_student), mean=per_student['score'].mean(), max_score=per_student['max_score'].max(), sandbox=sandbox))}</p>"  # noqa: E501
             + (f"<p><b>{escape(t('report.pending', answers=len(pending), grade_ids=', '.join(sorted(pending['grade_id'].unique()))))}</b></p>" if len(pending) else "")  # noqa: E501
             + f"{distribution}{rates}<h2>{t('report.messages')}</h2><table><tr><th>grade id</th>"
             f"<th>{t('report.count')}</th><th>message</th></tr>{messages or '<tr><td>' + t('report.none')}</table>"
-            f"<h2>{t('report.attention')}</h2><table>{flagged or '<tr><td>' + t('report.none')}</table></html>")
-    html_path.write_text(html, encoding="utf-8")
+            f"<h2>{t('report.attention')}</h2><table>{flagged or '<tr><td>' + t('report.none')}</table>"
+            + (f"<h2>{t('report.late')}</h2><table><tr>{late_head}</tr>{late_rows}</table>" if late_rows else "")
+            + "</html>")

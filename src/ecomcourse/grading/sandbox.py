@@ -20,6 +20,8 @@ from pathlib import Path
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import Dict, List, Unicode
 
+from .settings import Limits
+
 JOBS_ROOT = Path(tempfile.gettempdir()) / f"ecomcourse-jobs-{os.getuid() if hasattr(os, 'getuid') else 0}"
 
 
@@ -27,14 +29,6 @@ def new_workdir() -> Path:
     """A fresh folder for one submission, under JOBS_ROOT, which the sandbox shows empty but for it."""
     JOBS_ROOT.mkdir(mode=0o700, exist_ok=True)
     return Path(tempfile.mkdtemp(prefix="job-", dir=JOBS_ROOT))
-
-
-@dataclass(frozen=True)
-class Limits:
-    cell_timeout: int = 60
-    notebook_timeout: int = 600
-    memory_mb: int = 2048
-    output_bytes: int = 1_000_000
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,54 @@
+"""The grading engine's own settings, configured in ``grader/nbgrader_config.py`` like nbgrader's.
+
+The time limit per cell is nbgrader's ``Execute.timeout``; everything else the engine adds is a
+trait of :class:`GradingEngine`. Command-line flags become a config that is merged last.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from traitlets import Bool, Enum, Integer, Unicode
+from traitlets.config import Config, Configurable
+
+from ..i18n import LANGUAGES
+
+
+class GradingEngine(Configurable):
+    """Limits and resources of ``ecomcourse grade``, beyond nbgrader's own Autograde settings."""
+
+    notebook_timeout = Integer(600, help="Seconds one notebook may run in all").tag(config=True)
+    memory_mb = Integer(2048, help="Memory of one notebook's kernel, in MB").tag(config=True)
+    output_bytes = Integer(1_000_000, help="Output kept per cell; the rest is cut").tag(config=True)
+    workers = Integer(0, help="Worker processes; 0 means one per core").tag(config=True)
+    scheduler = Unicode("", help="Dask scheduler address; empty means local worker processes").tag(config=True)
+    bubblewrap = Bool(True, help="Use bubblewrap where it works; False means limits only").tag(config=True)
+    instructor_language = Enum(LANGUAGES, "zh", help="Language of the instructor report").tag(config=True)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a worker enforces on one notebook (the cell limit travels in nbgrader's Execute config)."""
+
+    notebook_timeout: int
+    memory_mb: int
+    output_bytes: int
+
+    @classmethod
+    def of(cls, engine: GradingEngine) -> Limits:
+        return cls(engine.notebook_timeout, engine.memory_mb, engine.output_bytes)
+
+
+def overrides(cell_timeout: int | None = None, notebook_timeout: int | None = None, memory_mb: int | None = None,
+              output_bytes: int | None = None, workers: int | None = None, scheduler: str | None = None,
+              bubblewrap: bool | None = None) -> Config:
+    """A config holding only the settings given (command-line flags, tests), to merge over the course's."""
+    config = Config()
+    if cell_timeout is not None:
+        config.Execute.timeout = cell_timeout
+    engine = {"notebook_timeout": notebook_timeout, "memory_mb": memory_mb, "output_bytes": output_bytes,
+              "workers": workers, "scheduler": scheduler, "bubblewrap": bubblewrap}
+    for name, value in engine.items():
+        if value is not None:
+            config.GradingEngine[name] = value
+    return config
