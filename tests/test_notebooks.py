@@ -12,6 +12,7 @@ from nbclient import NotebookClient
 
 from ecomcourse import checks, paths
 from ecomcourse.catalog import autograded, catalog_text, chapter_exercises
+from ecomcourse.classroom import Classroom
 from ecomcourse.nbgrader_course import TEXT_STUB
 from ecomcourse.notebook_hygiene import is_normalised
 from ecomcourse.release import release
@@ -34,6 +35,15 @@ def test_released_notebooks_match_a_fresh_release(tmp_path, chapters):
         committed = paths.ROOT / path.relative_to(tmp_path)
         assert committed.read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), \
             f"{committed.relative_to(paths.ROOT)} differs from a fresh release: run `make release`"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_plain_nbgrader_release_writes_the_committed_notebooks(tmp_path, lang):
+    """The README's `nbgrader generate_assignment` (run from grader/) leaves git clean."""
+    chapter = "ch04_data_analysis"
+    course = Classroom(tmp_path, (chapter,), (lang,))
+    written = course.student_notebook_path(chapter, lang).read_bytes()
+    assert written == paths.released_notebook(chapter, lang).read_bytes()
 
 
 def _cells(chapter, lang):

@@ -46,9 +46,11 @@ class Classroom:
         """Give the assignment a due date in the gradebook, e.g. ``"2026-03-01 12:00:00 Asia/Shanghai"``."""
         self.nbgrader("db", "assignment", "add", chapter, f"--duedate={due}")
 
+    def student_notebook_path(self, chapter: str, lang: str = "zh") -> Path:
+        return self.root / "notebooks" / lang / chapter / f"{chapter}.ipynb"
+
     def student_notebook(self, chapter: str, lang: str = "zh") -> NotebookNode:
-        path = self.root / "notebooks" / lang / chapter / f"{chapter}.ipynb"
-        return nbformat.read(path, as_version=4)
+        return nbformat.read(self.student_notebook_path(chapter, lang), as_version=4)
 
     def hand_in(self, student: str, chapter: str, notebook: NotebookNode | str, timestamp: str | None = None) -> Path:
         """Place a submission (a notebook, or raw text for a broken file) in nbgrader's layout, with

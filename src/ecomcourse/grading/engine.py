@@ -80,7 +80,8 @@ def grade(assignments: list[str], submissions: Path, out: Path, course_folder: P
     limits = Limits.of(course.engine)
     say(f"sandbox: {sandbox.describe()}")
     previous = _previous(out) if only_changed else {}
-    subs = list(_discover(submissions, expected))
+    excluded = set(course.coursedir.student_id_exclude.split(","))  # nbgrader's --CourseDirectory.student_id_exclude
+    subs = [sub for sub in _discover(submissions, expected) if sub.student_id not in excluded]
     rows: list[dict] = []
     to_run: list[Submission] = []
     skipped = 0
@@ -183,7 +184,9 @@ def _discover(submissions: Path, expected: dict[str, list[str]]) -> Iterator[Sub
                 path = student / assignment / f"{notebook}.ipynb"
                 sub = Submission(student.name, assignment, notebook, path)
                 if path.is_file():
-                    sub.digest = hashlib.sha256(path.read_bytes()).hexdigest() + ENGINE_VERSION
+                    stamp = path.parent / "timestamp.txt"  # a resubmission of the same file is a new submission
+                    content = path.read_bytes() + (stamp.read_bytes() if stamp.is_file() else b"")
+                    sub.digest = hashlib.sha256(content).hexdigest() + ENGINE_VERSION
                 else:
                     found = sorted(p.name for p in (student / assignment).glob("*.ipynb")) \
                         if (student / assignment).is_dir() else []
