@@ -13,6 +13,7 @@ import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,31 +83,23 @@ def grade(assignments: list[str], submissions: Path, out: Path, course_folder: P
     previous = _previous(out) if only_changed else {}
     excluded = set(course.coursedir.student_id_exclude.split(","))  # nbgrader's --CourseDirectory.student_id_exclude
     subs = [sub for sub in _discover(submissions, expected) if sub.student_id not in excluded]
+    unchanged = {sub.key for sub in subs if sub.digest and previous.get(sub.key, {}).get("digest") == sub.digest}
     rows: list[dict] = []
-    to_run: list[Submission] = []
-    skipped = 0
-    for sub in subs:
-        if sub.digest and sub.key in previous and previous[sub.key]["digest"] == sub.digest:
-            rows += previous[sub.key]["rows"]
-            sub.lang, sub.message = previous[sub.key]["lang"], previous[sub.key]["note"]
-            skipped += 1
-            continue
-        _prepare(sub, course, sandbox, limits)
-        if sub.job is None:
-            rows += _unrunnable_rows(sub, course)
-        else:
-            to_run.append(sub)
-    by_key = {sub.key: sub for sub in to_run}
-    for execution in _run(to_run, course.engine.workers or os.cpu_count(), course.engine.scheduler, progress):
-        sub = by_key[f"{execution.student_id}/{execution.assignment_id}/{execution.notebook_id}"]
-        rows += _finish(sub, execution, course)
+    for sub in (sub for sub in subs if sub.key in unchanged):
+        rows += previous[sub.key]["rows"]
+        sub.lang, sub.message = previous[sub.key]["lang"], previous[sub.key]["note"]
+    to_grade = [sub for sub in subs if sub.key not in unchanged]
+    prepared = (_prepare(sub, course, sandbox, limits) for sub in to_grade)  # each sent to a worker once ready
+    for sub, execution in _run(prepared, len(to_grade), course.engine.workers or os.cpu_count(),
+                               course.engine.scheduler, progress):
+        rows += _finish(sub, execution, course) if execution else _unrunnable_rows(sub, course)
     table = pd.DataFrame(rows, columns=COLUMNS).sort_values(["assignment_id", "student_id", "grade_id"],
                                                             kind="stable")
     state = {"sandbox": sandbox.mode,
              "submissions": {sub.key: {"digest": sub.digest, "lang": sub.lang, "note": sub.message}
                              for sub in subs}}
     table = publish(table, out, course, state)
-    return GradeRun(table, sandbox, skipped)
+    return GradeRun(table, sandbox, len(unchanged))
 
 
 def refresh(out: Path, course_folder: Path) -> pd.DataFrame:
@@ -196,7 +189,7 @@ def _discover(submissions: Path, expected: dict[str, list[str]]) -> Iterator[Sub
                 yield sub
 
 
-def _prepare(sub: Submission, course: Course, sandbox: Sandbox, limits: Limits) -> None:
+def _prepare(sub: Submission, course: Course, sandbox: Sandbox, limits: Limits) -> Submission:
     """Register, read and sanitise; on success ``sub.job`` is ready to execute."""
     try:
         course.register(sub.assignment_id, sub.student_id, sub.path.parent)
@@ -204,7 +197,7 @@ def _prepare(sub: Submission, course: Course, sandbox: Sandbox, limits: Limits) 
     except ValueError as error:
         sub.status, sub.message = "invalid", str(error)
     if sub.status:
-        return
+        return sub
     try:
         text = sub.path.read_text(encoding="utf-8")
         if not text.strip():
@@ -214,18 +207,19 @@ def _prepare(sub: Submission, course: Course, sandbox: Sandbox, limits: Limits) 
         if not nb.cells:
             raise ValueError("the notebook has no cells")
     except Exception as error:  # noqa: BLE001 - any unreadable file is "invalid"
-        sub.status, sub.message = "invalid", f"not a valid notebook: {str(error).splitlines()[0][:200]}"
-        return
+        sub.status, sub.message = "invalid", f"not a valid notebook: {_first_line(error)}"
+        return sub
     try:
         nb, sub.tampered = course.sanitise(nb, sub.assignment_id, sub.notebook_id, sub.student_id)
     except Exception as error:  # noqa: BLE001
-        sub.status, sub.message = "invalid", f"nbgrader could not read its cells: {str(error).splitlines()[0][:200]}"
-        return
+        sub.status, sub.message = "invalid", f"nbgrader could not read its cells: {_first_line(error)}"
+        return sub
     sub.flags = review(nb)
     sub.lang = nb.metadata.get("ecomcourse", {}).get("lang", "zh")
     sub.job = Job(sub.student_id, sub.assignment_id, sub.notebook_id, nbformat.writes(nb), limits, sandbox,
                   str(data_folder()), course.steps().execute, course.execute_config(),
                   course.assignment_files(sub.assignment_id, sub.student_id, sub.path.parent))
+    return sub
 
 
 def _unrunnable_rows(sub: Submission, course: Course) -> list[dict]:
@@ -236,32 +230,48 @@ def _unrunnable_rows(sub: Submission, course: Course) -> list[dict]:
                  score=0.0, max_score=total, status=sub.status, message=sub.message)]
 
 
-def _run(subs: list[Submission], workers: int, scheduler: str, progress: bool) -> Iterable[Execution]:
-    jobs = [sub.job for sub in subs]
-    bar = tqdm(total=len(jobs), desc="grading", unit="notebook", disable=not progress or not jobs)
+def _run(subs: Iterable[Submission], total: int, workers: int, scheduler: str, progress: bool
+         ) -> Iterator[tuple[Submission, Execution | None]]:
+    """Each submission with its execution as it finishes; ``None`` for one that cannot run."""
+    with tqdm(total=total, desc="grading", unit="notebook", disable=not progress or not total) as bar, \
+            _workers(workers, scheduler) as (submit, completed):
+        running = {}
+        for sub in subs:
+            if sub.job is None:
+                bar.update()
+                yield sub, None
+            else:
+                running[submit(sub.job)] = sub
+        for future in completed(running):
+            bar.update()
+            yield running[future], future.result()
+
+
+@contextmanager
+def _workers(workers: int, scheduler: str) -> Iterator[tuple[Callable, Callable]]:
+    """How to send a job and to wait for the results: a Dask cluster, or a local process pool."""
     if scheduler:
         from distributed import Client
         from distributed import as_completed as dask_completed
 
         with Client(scheduler) as client:
-            for future in dask_completed(client.map(execute, jobs, pure=False)):
-                bar.update()
-                yield future.result()
+            yield (lambda job: client.submit(execute, job, pure=False)), dask_completed
     else:
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent) as pool:
-            for future in as_completed([pool.submit(execute, job) for job in jobs]):
-                bar.update()
-                yield future.result()
-    bar.close()
+            yield (lambda job: pool.submit(execute, job)), as_completed
 
 
 def _finish(sub: Submission, execution: Execution, course: Course) -> list[dict]:
     if execution.notebook_json is None:
         sub.status, sub.message = "error", execution.message
         return _unrunnable_rows(sub, course)
-    nb = nbformat.reads(execution.notebook_json, as_version=4)
-    nb = course.save(nb, sub.assignment_id, sub.notebook_id, sub.student_id, sub.job.files)
+    try:
+        nb = nbformat.reads(execution.notebook_json, as_version=4)
+        nb = course.save(nb, sub.assignment_id, sub.notebook_id, sub.student_id, sub.job.files)
+    except Exception as error:  # noqa: BLE001 - a step after Execute failed on this notebook only
+        sub.status, sub.message = "error", f"nbgrader could not save the grades: {_first_line(error)}"
+        return _unrunnable_rows(sub, course)
     status, sub.message = _status(sub, execution)
     return [dict(student_id=sub.student_id, assignment_id=sub.assignment_id, grade_id=grade_id, grading=grading,
                  score=score, max_score=max_score, status=status,
@@ -279,6 +289,10 @@ def _status(sub: Submission, execution: Execution) -> tuple[str, str]:
     if sub.flags:
         return "flagged", "graded; flagged for review: " + ", ".join(sub.flags)
     return "graded", ""
+
+
+def _first_line(error: Exception) -> str:
+    return (str(error) or type(error).__name__).splitlines()[0][:200]
 
 
 def state_path(out: Path) -> Path:

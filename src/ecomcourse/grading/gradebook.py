@@ -10,8 +10,6 @@ process that owns the gradebook; the ``Execute`` step runs on a worker, in a san
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import tempfile
 import warnings
 from dataclasses import dataclass
@@ -24,6 +22,7 @@ from nbgrader import utils
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.converters import Autograde
 from nbgrader.coursedir import CourseDirectory
+from nbgrader.plugins import CsvExportPlugin
 from nbgrader.preprocessors import Execute, OverwriteCells
 from sqlalchemy.exc import SAWarning
 from traitlets.config import Config, PyFileConfigLoader
@@ -105,8 +104,8 @@ class Course:
         return self.coursedir.db_url
 
     def steps(self) -> Steps:
-        sanitise = [_step_class(s) for s in self.autograde.sanitize_preprocessors]
-        autograde = [_step_class(s) for s in self.autograde.autograde_preprocessors]
+        sanitise = [_resolved(s) for s in self.autograde.sanitize_preprocessors]
+        autograde = [_resolved(s) for s in self.autograde.autograde_preprocessors]
         executes = [i for i, step in enumerate(autograde) if isinstance(step, type) and issubclass(step, Execute)]
         if len(executes) != 1:
             raise GradingError("Autograde.autograde_preprocessors must hold exactly one Execute step "
@@ -230,9 +229,10 @@ class Course:
         return Path(folder) / f"{notebook}.html"
 
     def export(self, path: Path) -> None:
-        """nbgrader's own total export (``nbgrader export``)."""
-        subprocess.run([sys.executable, "-m", "nbgrader", "export", f"--to={path.resolve()}"], cwd=self.folder,
-                       check=True, capture_output=True)
+        """What ``nbgrader export`` writes, by the exporter the course configures (``ExportApp.plugin_class``)."""
+        plugin = _resolved(self.config.ExportApp.get("plugin_class", CsvExportPlugin))
+        with Gradebook(self.db_url) as gb:
+            plugin(config=self.config, to=str(path.resolve())).export(gb)
 
     def hand_grades(self, assignments: list[str]) -> dict[tuple[str, str, str], HandGrade]:
         """What instructors entered in formgrader, by (student, assignment, grade id)."""
@@ -263,8 +263,8 @@ class Course:
             return {cell.name: float(cell.max_score) for cell in nb.grade_cells}
 
 
-def _step_class(step: object) -> object:
-    """A configured step: a class, an instance, or an import string (as nbconvert accepts)."""
+def _resolved(step: object) -> object:
+    """A configured class, instance, or import string (as nbconvert and nbgrader accept) as an object."""
     return import_item(step) if isinstance(step, str) else step
 
 
