@@ -29,13 +29,25 @@ def _timed(action) -> tuple[float, object]:  # noqa: ANN001
     return time.perf_counter() - started, result
 
 
-def execution_floor(notebooks: list[Path]) -> float:
-    started = time.perf_counter()
+def execution_floor(notebooks: list[Path]) -> list[float]:
+    """Seconds nbclient takes to run each notebook, one after another, with no grading."""
+    durations = []
     for path in notebooks:
+        started = time.perf_counter()
         nb = nbformat.read(path, as_version=4)
         NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
                        resources={"metadata": {"path": str(path.parent)}}).execute()
-    return time.perf_counter() - started
+        durations.append(time.perf_counter() - started)
+    return durations
+
+
+def whole_notebook_schedule(durations: list[float], cores: int) -> float:
+    """The longest-first schedule of these runs on ``cores`` workers: a notebook cannot be split,
+    so 13 equal notebooks on 2 cores take 7 runs, not 6.5."""
+    loads = [0.0] * cores
+    for seconds in sorted(durations, reverse=True):
+        loads[loads.index(min(loads))] += seconds
+    return max(loads)
 
 
 def run_bench(workspace: Path, size: int, out: Path) -> dict:
@@ -58,11 +70,13 @@ def run_bench(workspace: Path, size: int, out: Path) -> dict:
                                                       progress=False, say=lambda _msg: None))
         same = run.rows.set_index(["student_id", "grade_id"])["score"].to_dict() == plain
         results[label] = (seconds, same)
-    t_floor = execution_floor(runnable)
+    durations = execution_floor(runnable)
+    t_floor, t_schedule = sum(durations), whole_notebook_schedule(durations, cores)
     rows = [("plain nbgrader autograde (serial)", t_nbgrader, True)] + \
            [(label, seconds, same) for label, (seconds, same) in results.items()] + \
            [("execution floor (nbclient, serial)", t_floor, None),
-            (f"execution floor per core (÷{cores})", t_floor / cores, None)]
+            (f"execution floor per core (÷{cores})", t_floor / cores, None),
+            (f"execution floor, whole notebooks on {cores} cores", t_schedule, None)]
     fastest = results[f"engine, {cores} workers"][0]
     summary = {
         "machine": {"cores": cores, "python": platform.python_version(), "platform": platform.platform()},
@@ -71,15 +85,17 @@ def run_bench(workspace: Path, size: int, out: Path) -> dict:
                  for r, s, same in rows],
         "speedup_vs_nbgrader": round(t_nbgrader / fastest, 2),
         "overhead_vs_floor_per_core": round(fastest / (t_floor / cores) - 1, 3),
+        "overhead_vs_whole_notebook_schedule": round(fastest / t_schedule - 1, 3),
         "targets": {"speedup_vs_nbgrader": f">= {TARGET_SPEEDUP}",
                     "overhead_vs_floor_per_core": f"<= {TARGET_OVERHEAD}"},
     }
-    print(f"\n{'run':40} {'seconds':>8} {'s/notebook':>11} {'same grades':>12}")
+    print(f"\n{'run':44} {'seconds':>8} {'s/notebook':>11} {'same grades':>12}")
     for r, s, same in rows:
-        print(f"{r:40} {s:8.1f} {s / n:11.2f} {'' if same is None else ('yes' if same else 'NO'):>12}")
+        print(f"{r:44} {s:8.1f} {s / n:11.2f} {'' if same is None else ('yes' if same else 'NO'):>12}")
     print(f"\nspeed-up over plain nbgrader: {summary['speedup_vs_nbgrader']}× (target ≥ {TARGET_SPEEDUP}× on 2 cores)")
     print(f"above the execution floor per core: {summary['overhead_vs_floor_per_core']:+.0%} "
-          f"(target ≤ +{TARGET_OVERHEAD:.0%})")
+          f"(target ≤ +{TARGET_OVERHEAD:.0%}); above the best schedule of whole notebooks: "
+          f"{summary['overhead_vs_whole_notebook_schedule']:+.0%}")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(summary, indent=1), encoding="utf-8")
     print(f"wrote {out}")

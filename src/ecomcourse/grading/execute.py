@@ -68,6 +68,7 @@ def sandboxed_executor(job: Job, workdir: Path) -> Execute:
     config.SandboxedKernelManager.extra_env = _workdir_env(workdir, job.data_folder)
     config.SandboxedKernelManager.transport = "ipc"
     config.SandboxedKernelManager.connection_file = str(workdir / ".home" / "runtime" / "kernel.json")
+    config[job.step.__name__].shutdown_kernel = "immediate"  # its outputs are in; its process group is killed next
     step = type(f"Capped{job.step.__name__}", (OutputCap, job.step), {})
     executor = step(config=config, kernel_manager_class=SandboxedKernelManager)
     executor.output_bytes = job.limits.output_bytes
