@@ -74,8 +74,7 @@ class HandGrade:
 
 @dataclass(frozen=True)
 class Lateness:
-    timestamp: datetime | None
-    seconds_late: float
+    timestamp: datetime | None  # UTC, as nbgrader keeps it
     penalty: float
 
 
@@ -250,10 +249,9 @@ class Course:
         return found
 
     def lateness(self, assignments: list[str]) -> dict[tuple[str, str], Lateness]:
-        """Each submission's time, how late it was and its late penalty, by (student, assignment)."""
+        """Each submission's time and late penalty, by (student, assignment)."""
         with Gradebook(self.db_url) as gb:
             return {(submission.student.id, assignment): Lateness(submission.timestamp,
-                                                                  float(submission.total_seconds_late),
                                                                   float(submission.late_submission_penalty or 0))
                     for assignment in assignments for submission in gb.assignment_submissions(assignment)}
 
