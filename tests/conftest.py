@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -28,6 +29,19 @@ def graded_class(root: Path, chapter: str, lang: str, with_banks: bool) -> tuple
             course.hand_in(f"bank-{name}", chapter, fill_answers(blank, sources))
     result = course.autograde(chapter)
     return course.scores(chapter), result.stderr
+
+
+def grade_command(course: Classroom, chapter: str, out: Path) -> list[str]:
+    """``ecomcourse grade`` on the class handed in to ``course``, as the README runs it, on 2 workers."""
+    return [sys.executable, "-m", "ecomcourse.cli", "grade", chapter, "--submissions",
+            str(course.root / "grader" / "submitted"), "--out", str(out), "--course", str(course.root / "grader"),
+            "--workers", "2"]
+
+
+def slow_answer(chapter: str, solution_id: str, seconds: int) -> dict[str, str]:
+    """The solution's answers, with one answer cell that first sleeps ``seconds``."""
+    answers = solution_sources(chapter)
+    return {**answers, solution_id: f"import time\ntime.sleep({seconds})\n" + answers[solution_id]}
 
 
 @pytest.fixture(scope="session")

@@ -6,11 +6,11 @@ autograde`` and from ``ecomcourse grade``; each student's files say what the pen
 from __future__ import annotations
 
 import subprocess
-import sys
 
 import nbformat
 import pandas as pd
 import pytest
+from conftest import grade_command, slow_answer
 
 from ecomcourse.classroom import Classroom, fill_answers, solution_sources
 
@@ -44,13 +44,12 @@ def with_scratch_cell(nb):
 def late_class(course: Classroom) -> None:
     answers = solution_sources(CHAPTER)
     zh, en = course.student_notebook(CHAPTER, "zh"), course.student_notebook(CHAPTER, "en")
-    slow = {**answers, "margins": f"import time\ntime.sleep({SLOW_SECONDS})\n" + answers["margins"]}
     course.hand_in("on_time", CHAPTER, fill_answers(zh, answers), ON_TIME)
     course.hand_in("late", CHAPTER, fill_answers(zh, answers), LATE)
     course.hand_in("late_en", CHAPTER, fill_answers(en, answers), LATE)
     course.hand_in("no_timestamp", CHAPTER, fill_answers(zh, answers))
     course.hand_in("late_blank", CHAPTER, zh, LATE)
-    course.hand_in("slow", CHAPTER, fill_answers(zh, slow), ON_TIME)
+    course.hand_in("slow", CHAPTER, fill_answers(zh, slow_answer(CHAPTER, "margins", SLOW_SECONDS)), ON_TIME)
     course.hand_in("scratch", CHAPTER, with_scratch_cell(fill_answers(zh, answers)), ON_TIME)
 
 
@@ -71,10 +70,7 @@ def graded(tmp_path_factory):
     assert result.returncode == 0, result.stderr[-2000:]
     plain.nbgrader("export", f"--to={plain.root / 'plain.csv'}")
     out = engine.root / "results" / f"{CHAPTER}.csv"
-    result = subprocess.run([sys.executable, "-m", "ecomcourse.cli", "grade", CHAPTER,
-                             "--submissions", str(engine.root / "grader" / "submitted"), "--out", str(out),
-                             "--course", str(engine.root / "grader"), "--workers", "2"],
-                            capture_output=True, text=True)
+    result = subprocess.run(grade_command(engine, CHAPTER, out), capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-2000:]
     exports = [pd.read_csv(path, keep_default_na=False).set_index("student_id").sort_index()
                for path in (plain.root / "plain.csv", out.with_name(f"{CHAPTER}_nbgrader.csv"))]

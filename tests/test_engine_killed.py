@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import grade_command, slow_answer
 from nbgrader.api import Gradebook
 
 from ecomcourse.classroom import Classroom, fill_answers, solution_sources
@@ -37,10 +38,7 @@ def marked_processes(marker: str) -> list[str]:
 
 
 def start_grading(course: Classroom, out: Path, marker: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "ecomcourse.cli", "grade", CHAPTER,
-                             "--submissions", str(course.root / "grader" / "submitted"), "--out", str(out),
-                             "--course", str(course.root / "grader"), "--workers", "2"],
-                            env={**os.environ, "ECOMCOURSE_TEST_RUN": marker},
+    return subprocess.Popen(grade_command(course, CHAPTER, out), env={**os.environ, "ECOMCOURSE_TEST_RUN": marker},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
@@ -65,8 +63,7 @@ def test_a_killed_run_leaves_no_kernel_and_a_rerun_grades_as_a_clean_one(tmp_pat
     blank = course.student_notebook(CHAPTER)
     course.hand_in("solved", CHAPTER, fill_answers(blank, answers))
     course.hand_in("blank", CHAPTER, blank)
-    course.hand_in("sleepy", CHAPTER, fill_answers(blank, {**answers, "margins": "import time\ntime.sleep(40)\n"
-                                                           + answers["margins"]}))
+    course.hand_in("sleepy", CHAPTER, fill_answers(blank, slow_answer(CHAPTER, "margins", 40)))
     clean = Classroom(tmp_path / "clean", (CHAPTER,), ("zh",))
     shutil.copytree(course.root / "grader" / "submitted", clean.root / "grader" / "submitted")
     submitted = sorted((course.root / "grader" / "submitted").rglob("*.ipynb"))

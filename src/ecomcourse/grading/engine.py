@@ -26,7 +26,7 @@ from ..data.loader import data_folder
 from ..data.store import write_csv
 from .execute import Execution, Job, execute
 from .feedback import write_feedback
-from .gradebook import Course, GradingError, HandGrade, Lateness, cell_results, write_replacing
+from .gradebook import Course, GradingError, HandGrade, Lateness, cell_results, replacing
 from .limits import die_with_parent
 from .report import write_report
 from .sandbox import Sandbox, choose_sandbox
@@ -117,10 +117,10 @@ def publish(table: pd.DataFrame, out: Path, course: Course, state: dict) -> pd.D
     table = with_hand_grades(table, course.hand_grades(assignments))
     table = with_lateness(table, course.lateness(assignments))
     out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(f".{out.name}.partial")
-    write_csv(table, partial)
-    os.replace(partial, out)  # a run killed while writing leaves the previous file whole
-    write_replacing(state_path(out), json.dumps(state, indent=1, ensure_ascii=False).encode())
+    with replacing(out) as temporary:
+        write_csv(table, temporary)
+    with replacing(state_path(out)) as temporary:
+        temporary.write_text(json.dumps(state, indent=1, ensure_ascii=False), encoding="utf-8")
     write_report(table, out.with_suffix(".html"), out.with_name(f"{out.stem}_wide.csv"), state["sandbox"],
                  course.engine.instructor_language)
     course.export(out.with_name(f"{out.stem}_nbgrader.csv"))
@@ -162,7 +162,7 @@ def read_rows(path: Path) -> pd.DataFrame:
 
 def _check_steps(course: Course) -> None:
     """The configured pipeline is usable: one Execute step, importable by the workers."""
-    step = course.steps().execute
+    step = course.steps.execute
     try:
         pickle.loads(pickle.dumps(step))
     except Exception:  # noqa: BLE001 - any failure means workers cannot load it
@@ -217,7 +217,7 @@ def _prepare(sub: Submission, course: Course, sandbox: Sandbox, limits: Limits) 
     sub.flags = review(nb)
     sub.lang = nb.metadata.get("ecomcourse", {}).get("lang", "zh")
     sub.job = Job(sub.student_id, sub.assignment_id, sub.notebook_id, nbformat.writes(nb), limits, sandbox,
-                  str(data_folder()), course.steps().execute, course.execute_config(),
+                  str(data_folder()), course.steps.execute, course.execute_config,
                   course.assignment_files(sub.assignment_id, sub.student_id, sub.path.parent))
     return sub
 

@@ -13,12 +13,6 @@ STYLE = ("body{font-family:'Noto Sans CJK SC','Microsoft YaHei','PingFang SC',sa
          ".ok{color:#2b8a3e}.bad{color:#c92a2a}td:nth-child(2),td:nth-child(3){white-space:nowrap}")
 
 
-def submission_score(rows: list[dict]) -> float:
-    """The submission's total as nbgrader exports it: the points, less the late penalty, never below 0."""
-    penalty = rows[0].get("late_penalty", 0.0) if rows else 0.0
-    return max(0.0, sum(r["score"] for r in rows) - penalty)
-
-
 def write_feedback(path: Path, lang: str, student: str, assignment: str, rows: list[dict], note: str) -> None:
     with language(lang):
         html = _page(lang, student, assignment, rows, note)
@@ -30,11 +24,12 @@ def _page(lang: str, student: str, assignment: str, rows: list[dict], note: str)
     max_score = sum(r["max_score"] for r in rows)
     pending = sum(r["max_score"] for r in rows if r["grading"] == "pending")
     penalty = rows[0].get("late_penalty", 0.0) if rows else 0.0
+    score = max(0.0, sum(r["score"] for r in rows) - penalty)  # as nbgrader exports the total
     lines = [f"<tr><td>{escape(r['grade_id'] or '—')}</td><td>{r['score']:g} / {r['max_score']:g}</td>"
              f"<td{_result(r)}</td><td>{escape(r['message'])}</td></tr>" for r in rows]
     return (f"<!doctype html><html lang={lang}><meta charset=utf-8><title>{escape(assignment)}</title>"
             f"<style>{STYLE}</style><h1>{escape(t('feedback.title', assignment=assignment, student=student))}</h1>"
-            f"<p><b>{t('feedback.total', score=submission_score(rows), max_score=max_score)}</b>"
+            f"<p><b>{t('feedback.total', score=score, max_score=max_score)}</b>"
             + (f" {t('feedback.total_pending', points=pending)}" if pending else "") + "</p>"
             + (f"<p class=bad>{escape(t('feedback.late', timestamp=rows[0]['timestamp'], penalty=penalty))}</p>"
                if penalty else "")

@@ -10,10 +10,12 @@ process that owns the gradebook; the ``Execute`` step runs on a worker, in a san
 from __future__ import annotations
 
 import os
-import tempfile
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 
 import nbformat
@@ -102,6 +104,7 @@ class Course:
     def db_url(self) -> str:
         return self.coursedir.db_url
 
+    @cached_property
     def steps(self) -> Steps:
         sanitise = [_resolved(s) for s in self.autograde.sanitize_preprocessors]
         autograde = [_resolved(s) for s in self.autograde.autograde_preprocessors]
@@ -112,9 +115,10 @@ class Course:
         i = executes[0]
         return Steps(sanitise, autograde[:i], autograde[i], autograde[i + 1:])
 
+    @cached_property
     def execute_config(self) -> Config:
         """The sections of the course config that configure the Execute step, for the workers."""
-        names = {c.__name__ for c in self.steps().execute.mro()}
+        names = {c.__name__ for c in self.steps.execute.mro()}
         return Config({name: section for name, section in self.config.items() if name in names})
 
     def notebooks(self, assignment: str) -> list[str]:
@@ -184,7 +188,7 @@ class Course:
         notebook and the tampering that was undone."""
         edited = edited_cells(nb)
         changes: list[str] = []
-        steps = self.steps()
+        steps = self.steps
         nb, _ = self._run(steps.sanitise, nb, self.resources(assignment, notebook, student), changes)
         for index, cell in enumerate(nb.cells):
             cell.setdefault("id", f"restored-{index}")  # cells nbgrader puts back come without an id
@@ -195,10 +199,11 @@ class Course:
              ) -> NotebookNode:
         """The autograde steps after Execute (nbgrader's save the grades and the late penalty), then
         the graded notebook and its files in the autograded folder, with nbgrader's permissions."""
-        nb, _ = self._run(self.steps().after_execute, nb, self.resources(assignment, notebook, student), [])
+        nb, _ = self._run(self.steps.after_execute, nb, self.resources(assignment, notebook, student), [])
         folder = Path(self.autograded_folder(assignment, student))
         for name, content in {**files, f"{notebook}.ipynb": nbformat.writes(nb).encode()}.items():
-            write_replacing(folder / name, content, int(str(self.autograde.permissions), 8))
+            with replacing(folder / name, int(str(self.autograde.permissions), 8)) as temporary:
+                temporary.write_bytes(content)
         return nb
 
     def _run(self, steps: list, nb: NotebookNode, resources: dict, changes: list[str]) -> tuple[NotebookNode, dict]:
@@ -266,15 +271,20 @@ def _resolved(step: object) -> object:
     return import_item(step) if isinstance(step, str) else step
 
 
-def write_replacing(path: Path, content: bytes, mode: int | None = None) -> None:
-    """Write ``path`` whole or not at all (a killed run leaves the old file), also over a read-only one."""
+@contextmanager
+def replacing(path: Path, mode: int | None = None) -> Iterator[Path]:
+    """A temporary file to write, which then replaces ``path`` whole: a run killed while writing
+    leaves the old file, and a read-only old file is no obstacle."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(handle, "wb") as out:
-        out.write(content)
-    if mode is not None:
-        os.chmod(temporary, mode)
-    os.replace(temporary, path)
+    temporary = path.with_name(f".{path.name}.partial")
+    temporary.unlink(missing_ok=True)  # left by a killed run, maybe read-only
+    try:
+        yield temporary
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def edited_cells(nb: NotebookNode) -> list[str]:
