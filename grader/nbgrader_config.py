@@ -4,7 +4,7 @@
 # penalty, Execute.timeout per cell, ...) apply to both; its own settings are GradingEngine's.
 from pathlib import Path
 
-from ecomcourse.nbgrader_course import configure
+from ecomcourse.nbgrader_config import configure
 
 c = get_config()  # noqa: F821
 configure(c, Path(__file__).resolve().parent.parent)

@@ -7,9 +7,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ecomcourse import paths
-from ecomcourse.banks import submissions
-from ecomcourse.classroom import Classroom, fill_answers, solution_sources
+from ecomcourse.authoring.banks import submissions
+from ecomcourse.authoring.classroom import Classroom, fill_answers, solution_sources
+from ecomcourse.chapters import chapter_ids
 
 BROKEN_NOTEBOOK = '{"cells": [ this is not a notebook'
 
@@ -48,7 +48,7 @@ def slow_answer(chapter: str, solution_id: str, seconds: int) -> dict[str, str]:
 def chapters() -> tuple[str, ...]:
     """Every chapter, or those named in ECOMCOURSE_CHAPTERS (comma-separated) while working on one."""
     chosen = [c for c in os.environ.get("ECOMCOURSE_CHAPTERS", "").split(",") if c]
-    unknown = set(chosen) - set(paths.CHAPTERS)
+    unknown = set(chosen) - set(chapter_ids())
     if unknown:
         raise pytest.UsageError(f"ECOMCOURSE_CHAPTERS names unknown chapters: {sorted(unknown)}")
-    return tuple(chosen) or paths.CHAPTERS
+    return tuple(chosen) or chapter_ids()

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from conftest import graded_class
 
-from ecomcourse.banks import submissions
-from ecomcourse.catalog import autograded, chapter_exercises
+from ecomcourse.authoring.banks import submissions
+from ecomcourse.authoring.catalogue import autograded, chapter_exercises
 
 pytestmark = pytest.mark.slow
 

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from conftest import grade_command, slow_answer
 
-from ecomcourse.classroom import Classroom, fill_answers, solution_sources
+from ecomcourse.authoring.classroom import Classroom, fill_answers, solution_sources
 
 pytestmark = pytest.mark.slow
 CHAPTER = "ch04_data_analysis"

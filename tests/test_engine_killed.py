@@ -19,7 +19,7 @@ import pytest
 from conftest import grade_command, slow_answer
 from nbgrader.api import Gradebook
 
-from ecomcourse.classroom import Classroom, fill_answers, solution_sources
+from ecomcourse.authoring.classroom import Classroom, fill_answers, solution_sources
 
 pytestmark = pytest.mark.slow
 CHAPTER = "ch04_data_analysis"

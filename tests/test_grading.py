@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 
 from ecomcourse import paths
-from ecomcourse.banks import submissions as bank_submissions
-from ecomcourse.classroom import Classroom, fill_answers, solution_sources
+from ecomcourse.authoring.banks import submissions as bank_submissions
+from ecomcourse.authoring.classroom import Classroom, fill_answers, solution_sources
 from ecomcourse.data import store
 from ecomcourse.grading.engine import COLUMNS, STATUSES, grade
 from ecomcourse.grading.sandbox import choose_sandbox

@@ -17,8 +17,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ecomcourse.catalog import autograded, chapter_exercises
-from ecomcourse.classroom import Classroom, fill_answers, solution_sources
+from ecomcourse.authoring.catalogue import autograded, chapter_exercises
+from ecomcourse.authoring.classroom import Classroom, fill_answers, solution_sources
 from ecomcourse.grading.engine import grade, read_rows
 from ecomcourse.grading.settings import overrides
 

@@ -13,7 +13,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 
-from ecomcourse import hints, i18n, plotting  # noqa: E402
+from ecomcourse import i18n, plotting  # noqa: E402
 from ecomcourse.data import TABLES, load_dataset  # noqa: E402
 
 
@@ -58,20 +58,3 @@ def test_every_dataset_code_has_a_label():
 class _Blank(dict):
     def __missing__(self, key: str) -> int:
         return 0
-
-
-def test_each_chapter_hint_module_keeps_to_its_own_keys():
-    for module in hints.CHAPTERS:
-        chapter = module.__name__.rsplit(".", 1)[1]
-        strays = [key for key in module.STRINGS if not key.startswith(f"{chapter}.")]
-        assert not strays, f"{chapter}'s hints must be named {chapter}.*: {strays}"
-
-
-def test_a_dataset_code_has_one_display_name_across_chapters():
-    names: dict[str, dict[str, str]] = {}
-    clashes = []
-    for module in hints.CHAPTERS:
-        for code, name in getattr(module, "LABELS", {}).items():
-            if names.setdefault(code, name) != name:
-                clashes.append(f"{code}: {names[code]} vs {name} ({module.__name__})")
-    assert not clashes

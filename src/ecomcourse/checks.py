@@ -149,12 +149,13 @@ def toy_experiment() -> pd.DataFrame:
 
 
 @cache
-def _fresh(seed: int) -> dict[str, pd.DataFrame]:
+def _fresh(chapter: str, seed: int) -> dict[str, pd.DataFrame]:
     from .data import generate
 
-    return generate(seed=seed, scale=0.05)
+    return generate(seed=seed, scale=0.05, only=[chapter])
 
 
-def fresh_tables(seed: int = 7) -> dict[str, pd.DataFrame]:
-    """A small, differently seeded shop for hidden tests (copies: answers may not share state)."""
-    return {name: df.copy() for name, df in _fresh(seed).items()}
+def fresh_tables(chapter: str, seed: int = 7) -> dict[str, pd.DataFrame]:
+    """A small, differently seeded shop and ``chapter``'s own tables, for its hidden tests (copies:
+    answers may not share state). Made once per kernel and seed."""
+    return {name: df.copy() for name, df in _fresh(chapter, seed).items()}

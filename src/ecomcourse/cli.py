@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from . import paths
+from .chapters import chapter_ids
 
 
 def cmd_data(args: argparse.Namespace) -> int:
@@ -32,16 +33,16 @@ def cmd_data(args: argparse.Namespace) -> int:
 
 
 def cmd_release(args: argparse.Namespace) -> int:
-    from .release import parse_langs, release
+    from .authoring.release import parse_langs, release
 
-    chapters = args.chapters or list(paths.CHAPTERS)
+    chapters = args.chapters or list(chapter_ids())
     for path in release(chapters, parse_langs(args.lang)):
         print(f"released {path.relative_to(paths.ROOT)}")
     return 0
 
 
 def cmd_normalise(args: argparse.Namespace) -> int:
-    from .notebook_hygiene import is_normalised, normalise_file
+    from .authoring.normalise import is_normalised, normalise_file
 
     notebooks = [Path(p) for p in args.paths] or sorted(paths.ROOT.glob("[sn]*/**/*.ipynb"))
     if args.check:
@@ -56,7 +57,7 @@ def cmd_normalise(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog(args: argparse.Namespace) -> int:
-    from .catalog import catalog_text
+    from .authoring.catalogue import catalog_text
 
     text = catalog_text()
     if args.check:
@@ -72,7 +73,7 @@ def cmd_catalog(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .demo import default_workspace, run_demo
+    from .grading.demo import default_workspace, run_demo
 
     run_demo(Path(args.workspace) if args.workspace else default_workspace())
     return 0

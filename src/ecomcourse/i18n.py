@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from . import hints
+from .chapters import modules
 
 LANGUAGES = ("zh", "en")
 _current = {"lang": "zh"}
@@ -88,38 +88,15 @@ STRINGS: dict[str, dict[str, str]] = {
     # plots and widgets
     "axis.date": {"zh": "日期", "en": "Date"},
     "axis.gmv": {"zh": "成交额（元）", "en": "GMV (yuan)"},
-    "axis.uv": {"zh": "访客数", "en": "Visitors (UV)"},
     "axis.cr": {"zh": "支付转化率", "en": "Conversion rate"},
-    "axis.aov": {"zh": "客单价（元）", "en": "Spend per buyer (yuan)"},
     "axis.share": {"zh": "占比", "en": "Share"},
-    "axis.visitors": {"zh": "访客数（去重）", "en": "Distinct visitors"},
-    "axis.months_since": {"zh": "首购后第 k 个月", "en": "Months since first purchase (k)"},
-    "axis.cohort": {"zh": "首购月份（同期群）", "en": "Month of first purchase (cohort)"},
     "axis.customers": {"zh": "客户数", "en": "Customers"},
     "axis.roas": {"zh": "投产比 ROAS", "en": "ROAS"},
-    "title.daily_gmv": {"zh": "每日成交额：618 与双11 的预售和爆发", "en": "Daily GMV: pre-sales and peaks at 618 and Double 11"},
-    "title.kpi_tree": {"zh": "GMV 拆解：访客数 × 转化率 × 客单价（按月）", "en": "GMV decomposed: UV × CR × spend per buyer (monthly)"},
-    "title.sources": {"zh": "流量来源：访客占比与转化率", "en": "Traffic sources: share of visitors and conversion"},
-    "title.funnel": {"zh": "购买路径漏斗（{month}）", "en": "Purchase funnel ({month})"},
-    "title.tiers": {"zh": "RFM 用户分层", "en": "RFM customer tiers"},
-    "title.roas": {"zh": "各推广渠道投产比与盈亏平衡线", "en": "ROAS by ad channel against break-even"},
-    "title.retention": {"zh": "月度同期群留存率", "en": "Monthly cohort retention"},
-    "title.dashboard": {"zh": "KPI 看板 {start} ~ {end}", "en": "KPI dashboard {start} to {end}"},
     "legend.break_even": {"zh": "盈亏平衡 ROAS = {value:.2f}", "en": "Break-even ROAS = {value:.2f}"},
-    "legend.target": {"zh": "目标 ROAS = {value:.0f}", "en": "Target ROAS = {value:.0f}"},
-    "widget.dates": {"zh": "日期范围", "en": "Dates"},
-    "widget.platform": {"zh": "平台", "en": "Platform"},
-    "widget.all": {"zh": "全部", "en": "All"},
     "kpi.uv": {"zh": "访客数 UV", "en": "Visitors (UV)"},
-    "kpi.buyers": {"zh": "支付买家数", "en": "Paying buyers"},
     "kpi.cr": {"zh": "支付转化率", "en": "Conversion rate"},
     "kpi.aov": {"zh": "客单价", "en": "Spend per buyer"},
     "kpi.gmv": {"zh": "成交额 GMV", "en": "GMV"},
-    "kpi.orders": {"zh": "支付订单数", "en": "Paid orders"},
-    "kpi.order_value": {"zh": "笔单价", "en": "Value per order"},
-    "kpi.repurchase": {"zh": "复购率", "en": "Repurchase rate"},
-    "kpi.note_uv": {"zh": "注：所选区间的访客数按天相加（访客·天），转化率 = 买家·天 ÷ 访客·天，与练习 3 的口径一致。",
-                    "en": "Note: the range's UV adds up daily visitors (visitor-days); conversion = buyer-days ÷ visitor-days, as in exercise 3."},
 }
 
 LABELS: dict[str, dict[str, str]] = {
@@ -170,8 +147,9 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
-STRINGS.update(hints.STRINGS)
-LABELS.update(hints.LABELS)
+for _strings in modules("strings"):  # each chapter's own, keyed chNN.*
+    STRINGS.update(_strings.STRINGS)
+    LABELS.update(_strings.LABELS)
 
 
 def set_language(lang: str) -> None:

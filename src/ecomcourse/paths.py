@@ -11,8 +11,6 @@ NOTEBOOKS = ROOT / "notebooks"
 GRADER = ROOT / "grader"
 BANKS = GRADER / "banks"
 CATALOG = GRADER / "exercises.json"
-CHAPTERS = ("ch01_foundations", "ch02_platforms", "ch03_traffic_conversion", "ch04_data_analysis",
-            "ch05_ab_testing", "ch06_team_supply_chain", "ch07_case_studies")
 
 
 def master_notebook(chapter: str) -> Path:

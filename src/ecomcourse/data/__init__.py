@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 import pandas as pd
 
+from ..chapters import chapter, chapters
 from . import ads, shop, traffic
 from .loader import load_dataset
-from .registry import CHAPTER_MODULES, TABLES
+from .registry import TABLES
 
 DEFAULT_SEED = 20251111
 
 __all__ = ["DEFAULT_SEED", "TABLES", "generate", "load_dataset"]
 
 
-def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataFrame]:
-    """Every table of the shop, in memory, typed as :func:`load_dataset` returns them.
+def generate(seed: int = DEFAULT_SEED, scale: float = 1.0, only: Iterable[str] | None = None
+             ) -> dict[str, pd.DataFrame]:
+    """Every table of the shop and the chapters, in memory, typed as :func:`load_dataset` returns them.
 
-    ``scale`` multiplies the number of customers (and so orders, traffic and ad spend).
+    ``scale`` multiplies the number of customers (and so orders, traffic and ad spend). ``only``
+    names the chapters whose own tables to make (the shop's are always made); each chapter draws
+    from its own stream, so its tables are the same either way.
     """
     rng = np.random.default_rng(seed)
     products = shop.make_products(rng)
@@ -34,6 +40,7 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
         "ad_campaigns_daily": ads.make_ad_campaigns(rng, scale),
         "operating_costs": shop.make_operating_costs(rng, orders),
     }
-    for module in CHAPTER_MODULES:
+    for c in chapters() if only is None else [chapter(c) for c in only]:
+        module = c.module("data")
         tables.update(module.make_tables(np.random.default_rng([seed, module.STREAM]), scale, tables))
     return {name: TABLES[name].coerce(df) for name, df in tables.items()}

@@ -28,6 +28,23 @@ SOURCES = ["natural_search", "paid_ads", "homepage_feed", "live_room", "social_s
 NEW_SOURCE_P = [0.30, 0.26, 0.17, 0.13, 0.08, 0.06]
 REPEAT_SOURCE_P = [0.40, 0.12, 0.16, 0.12, 0.12, 0.08]
 PLATFORMS = ["taobao", "tmall", "jd", "pinduoduo", "douyin"]
+# the shop's suppliers (chapters 6 and 7)
+# supplier: (category, role, quoted lead days, actual lead mean, lead sd,
+#            price index vs standard cost, defect rate, service score 1-5)
+SUPPLIERS = {
+    "S01": ("apparel", "primary", 14, 12.5, 1.5, 1.00, 0.012, 4.2),
+    "S02": ("apparel", "backup", 10, 12.5, 3.0, 0.93, 0.035, 3.1),
+    "S03": ("apparel", "backup", 14, 12.0, 1.2, 1.07, 0.006, 4.6),
+    "S04": ("beauty", "primary", 20, 18.0, 2.0, 1.00, 0.008, 4.0),
+    "S05": ("beauty", "backup", 15, 18.0, 3.0, 0.95, 0.010, 3.4),
+    "S06": ("home", "primary", 18, 16.5, 2.5, 1.00, 0.020, 3.8),
+    "S07": ("home", "backup", 18, 16.0, 1.5, 1.04, 0.009, 4.4),
+    "S08": ("food", "primary", 6, 5.0, 1.0, 1.00, 0.004, 4.1),
+    "S09": ("food", "backup", 4, 5.5, 1.5, 0.97, 0.015, 3.6),
+    "S10": ("digital", "primary", 28, 26.0, 3.0, 1.00, 0.015, 3.9),
+    "S11": ("digital", "backup", 24, 22.0, 2.0, 1.06, 0.005, 4.3),
+    "S12": ("digital", "backup", 20, 28.0, 6.0, 0.90, 0.045, 2.8),
+}
 PLATFORM_P = [0.30, 0.24, 0.14, 0.14, 0.18]
 CATEGORIES = {  # name: (share of SKUs, median list price, price spread, popularity)
     "apparel": (0.34, 169.0, 0.45, 0.36),

@@ -14,7 +14,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from ..demo import CHAPTER, build_class
+from .demo import CHAPTER, build_class
 from .engine import grade
 from .sandbox import choose_sandbox
 from .settings import overrides

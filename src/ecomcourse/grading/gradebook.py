@@ -31,7 +31,7 @@ from traitlets.config import Config, PyFileConfigLoader
 from traitlets.utils.importstring import import_item
 
 from .. import paths
-from ..nbgrader_course import put_interpreter_tools_on_path
+from ..nbgrader_config import put_interpreter_tools_on_path
 from .settings import GradingEngine
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import schema
+from ...data import schema
 
 STREAM = 2
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import nbformat
 
-from . import paths
+from .. import paths
 
 
 @dataclass(frozen=True)
@@ -46,9 +46,9 @@ def autograded(exercises: list[Exercise]) -> list[Exercise]:
     return [e for e in exercises if e.kind != "memo"]
 
 
-def build_catalog(chapters: tuple[str, ...] = paths.CHAPTERS) -> list[dict]:
+def build_catalog(chapters: tuple[str, ...] | None = None) -> list[dict]:
     return [asdict(e) for chapter in chapters for e in chapter_exercises(chapter)]
 
 
-def catalog_text(chapters: tuple[str, ...] = paths.CHAPTERS) -> str:
+def catalog_text(chapters: tuple[str, ...] | None = None) -> str:
     return json.dumps(build_catalog(chapters), indent=1, ensure_ascii=False) + "\n"

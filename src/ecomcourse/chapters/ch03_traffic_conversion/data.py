@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import calendar, schema
+from ...data import calendar, schema
 
 STREAM = 3
 

@@ -1,4 +1,4 @@
-"""Chapter 4 test-cell hints: what a trainee most likely got wrong, in both languages."""
+"""Chapter 4 test-cell hints, figure titles and the KPI dashboard's labels, in both languages."""
 
 STRINGS: dict[str, dict[str, str]] = {
     "ch04.daily_kpis.1": {"zh": "UV 是当天各来源 uv 之和，不是 pv",
@@ -97,4 +97,30 @@ STRINGS: dict[str, dict[str, str]] = {
                                      "en": "recency_days counts calendar days: take the date of paid_at first"},
     "ch04.dormant_customers.unpaid": {"zh": "未支付订单不算活跃：C3 后来只有一笔未支付订单",
                                      "en": "an unpaid order is not activity: C3's later order was never paid"},
+    # figures and the KPI dashboard
+    "ch04.axis.uv": {"zh": "访客数", "en": "Visitors (UV)"},
+    "ch04.axis.aov": {"zh": "客单价（元）", "en": "Spend per buyer (yuan)"},
+    "ch04.axis.visitors": {"zh": "访客数（去重）", "en": "Distinct visitors"},
+    "ch04.axis.months_since": {"zh": "首购后第 k 个月", "en": "Months since first purchase (k)"},
+    "ch04.axis.cohort": {"zh": "首购月份（同期群）", "en": "Month of first purchase (cohort)"},
+    "ch04.title.daily_gmv": {"zh": "每日成交额：618 与双11 的预售和爆发", "en": "Daily GMV: pre-sales and peaks at 618 and Double 11"},
+    "ch04.title.kpi_tree": {"zh": "GMV 拆解：访客数 × 转化率 × 客单价（按月）", "en": "GMV decomposed: UV × CR × spend per buyer (monthly)"},
+    "ch04.title.sources": {"zh": "流量来源：访客占比与转化率", "en": "Traffic sources: share of visitors and conversion"},
+    "ch04.title.funnel": {"zh": "购买路径漏斗（{month}）", "en": "Purchase funnel ({month})"},
+    "ch04.title.tiers": {"zh": "RFM 用户分层", "en": "RFM customer tiers"},
+    "ch04.title.roas": {"zh": "各推广渠道投产比与盈亏平衡线", "en": "ROAS by ad channel against break-even"},
+    "ch04.title.retention": {"zh": "月度同期群留存率", "en": "Monthly cohort retention"},
+    "ch04.title.dashboard": {"zh": "KPI 看板 {start} ~ {end}", "en": "KPI dashboard {start} to {end}"},
+    "ch04.legend.target": {"zh": "目标 ROAS = {value:.0f}", "en": "Target ROAS = {value:.0f}"},
+    "ch04.widget.dates": {"zh": "日期范围", "en": "Dates"},
+    "ch04.widget.platform": {"zh": "平台", "en": "Platform"},
+    "ch04.widget.all": {"zh": "全部", "en": "All"},
+    "ch04.kpi.buyers": {"zh": "支付买家数", "en": "Paying buyers"},
+    "ch04.kpi.orders": {"zh": "支付订单数", "en": "Paid orders"},
+    "ch04.kpi.order_value": {"zh": "笔单价", "en": "Value per order"},
+    "ch04.kpi.repurchase": {"zh": "复购率", "en": "Repurchase rate"},
+    "ch04.kpi.note_uv": {"zh": "注：所选区间的访客数按天相加（访客·天），转化率 = 买家·天 ÷ 访客·天，与练习 3 的口径一致。",
+                    "en": "Note: the range's UV adds up daily visitors (visitor-days); conversion = buyer-days ÷ visitor-days, as in exercise 3."},
 }
+
+LABELS: dict[str, dict[str, str]] = {}  # the shop's codes are named in the core table (ecomcourse.i18n)

@@ -54,9 +54,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .schema import Table, table
-from .shop import SOURCES
-from .supply_chain import SUPPLIERS
+from ...data.schema import Table, table
+from ...data.shop import SOURCES, SUPPLIERS
 
 STREAM = 7
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
-from .banks import submissions
-from .catalog import chapter_exercises
-from .classroom import Classroom, fill_answers, solution_sources
+from .. import paths
+from ..authoring.banks import submissions
+from ..authoring.catalogue import chapter_exercises
+from ..authoring.classroom import Classroom, fill_answers, solution_sources
 
 CHAPTER = "ch04_data_analysis"
 ZH_STUDENTS = ["wang_fang", "li_lei", "zhang_wei", "chen_jing", "liu_yang", "zhao_min", "sun_hao", "zhou_li",
@@ -69,7 +69,7 @@ def build_class(workspace: Path, chapter: str = CHAPTER, size: int = len(NAMES))
 
 
 def run_demo(workspace: Path, chapter: str = CHAPTER) -> pd.DataFrame:
-    from .grading.engine import grade
+    from .engine import grade
 
     started = time.perf_counter()
     print(f"1/3 releasing {chapter} (zh, en) into {workspace} and handing in a class of {len(NAMES)}")

@@ -17,8 +17,8 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Unicode
 from traitlets.config import Config
 
+from .authoring.normalise import normalise
 from .i18n import LANGUAGES
-from .notebook_hygiene import normalise
 
 CODE_STUB = "# YOUR CODE HERE · 在这里写代码\nraise NotImplementedError()"
 TEXT_STUB = "YOUR ANSWER HERE · 在这里写答案"  # one stub for both editions: nbgrader spots a blank answer by checksum

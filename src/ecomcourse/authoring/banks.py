@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import paths
+from .. import paths
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ import pytest
 from scipy import stats
 from statsmodels.stats.proportion import proportions_ztest
 
-from ecomcourse.data import experiments, load_dataset
+from ecomcourse.chapters.ch05_ab_testing import data as experiments
+from ecomcourse.data import load_dataset
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from ecomcourse import paths
-from ecomcourse.data import generate, load_dataset, supply_chain
+from ecomcourse.chapters.ch06_team_supply_chain import data as supply_chain
+from ecomcourse.data import generate, load_dataset
 
 NAMES = ["orders", "order_items", "products", "suppliers", "purchase_orders", "inventory_weekly", "shipments",
          "complaints", "risk_orders", "team_kpis"]

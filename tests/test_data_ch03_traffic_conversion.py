@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 from statsmodels.stats.proportion import proportions_ztest
 
-from ecomcourse.data import acquisition, calendar, load_dataset
+from ecomcourse.chapters.ch03_traffic_conversion import data as acquisition
+from ecomcourse.data import calendar, load_dataset
 
 
 @pytest.fixture(scope="module")

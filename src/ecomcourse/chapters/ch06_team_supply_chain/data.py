@@ -14,27 +14,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import schema
+from ...data import schema
+from ...data.shop import SUPPLIERS
 
 STREAM = 6
 
 WEEKS = pd.date_range("2024-12-30", "2025-12-22", freq="7D")  # Mondays; 52 full weeks of 2025
-# supplier: (category, role, quoted lead days, actual lead mean, lead sd,
-#            price index vs standard cost, defect rate, service score 1-5)
-SUPPLIERS = {
-    "S01": ("apparel", "primary", 14, 12.5, 1.5, 1.00, 0.012, 4.2),
-    "S02": ("apparel", "backup", 10, 12.5, 3.0, 0.93, 0.035, 3.1),
-    "S03": ("apparel", "backup", 14, 12.0, 1.2, 1.07, 0.006, 4.6),
-    "S04": ("beauty", "primary", 20, 18.0, 2.0, 1.00, 0.008, 4.0),
-    "S05": ("beauty", "backup", 15, 18.0, 3.0, 0.95, 0.010, 3.4),
-    "S06": ("home", "primary", 18, 16.5, 2.5, 1.00, 0.020, 3.8),
-    "S07": ("home", "backup", 18, 16.0, 1.5, 1.04, 0.009, 4.4),
-    "S08": ("food", "primary", 6, 5.0, 1.0, 1.00, 0.004, 4.1),
-    "S09": ("food", "backup", 4, 5.5, 1.5, 0.97, 0.015, 3.6),
-    "S10": ("digital", "primary", 28, 26.0, 3.0, 1.00, 0.015, 3.9),
-    "S11": ("digital", "backup", 24, 22.0, 2.0, 1.06, 0.005, 4.3),
-    "S12": ("digital", "backup", 20, 28.0, 6.0, 0.90, 0.045, 2.8),
-}
 BACKUP_SHARE = 0.25  # share of purchase orders placed with a backup supplier
 TIGHT_SKUS, OVERSTOCK_SKUS = 12, 14
 CARRIERS = {  # carrier: (base cost yuan, cost per kg, on-time prob, damage prob, late-damage link)
@@ -360,7 +345,7 @@ def make_tables(rng: np.random.Generator, scale: float, shop: dict[str, pd.DataF
 def brushing_truth(seed: int | None = None, scale: float | None = None) -> set[str]:
     """Order ids of the planted brushing ring in ``risk_orders`` for ``seed`` and ``scale``
     (default: the committed data's). For tests and graders; never written to the CSVs."""
-    from . import DEFAULT_SEED, shop
+    from ...data import DEFAULT_SEED, shop
 
     seed = DEFAULT_SEED if seed is None else seed
     scale = 1.0 if scale is None else scale

@@ -7,8 +7,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from ecomcourse.chapters.ch01_foundations.data import TRAITS
 from ecomcourse.data import generate, load_dataset
-from ecomcourse.data.market import TRAITS
 
 
 @pytest.fixture(scope="module")

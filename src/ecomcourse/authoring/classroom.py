@@ -17,8 +17,8 @@ import pandas as pd
 from nbformat import NotebookNode
 from nbgrader.api import Gradebook
 
-from . import paths
-from .nbgrader_course import put_interpreter_tools_on_path
+from .. import paths
+from ..nbgrader_config import put_interpreter_tools_on_path
 
 
 class Classroom:
@@ -26,7 +26,7 @@ class Classroom:
     the chapters released in each of ``langs`` by nbgrader run from ``root/grader``, as the README
     tells instructors. The gradebook holds the last edition released (grade cells are the same)."""
 
-    def __init__(self, root: Path, chapters: tuple[str, ...] = paths.CHAPTERS, langs: tuple[str, ...] = ("zh",)):
+    def __init__(self, root: Path, chapters: tuple[str, ...] | None = None, langs: tuple[str, ...] = ("zh",)):
         self.root = Path(root)
         (self.root / "grader").mkdir(parents=True, exist_ok=True)
         for chapter in chapters:

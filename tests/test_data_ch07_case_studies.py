@@ -11,7 +11,8 @@ import pytest
 from scipy import stats
 from statsmodels.stats.proportion import proportions_ztest
 
-from ecomcourse.data import cases, generate, load_dataset
+from ecomcourse.chapters.ch07_case_studies import data as cases
+from ecomcourse.data import generate, load_dataset
 
 SOURCES = ["natural_search", "paid_ads", "homepage_feed", "live_room", "social_share", "other"]
 

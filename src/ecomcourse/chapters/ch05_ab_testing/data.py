@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .schema import Table, table
+from ...data.schema import Table, table
 
 STREAM = 5
 

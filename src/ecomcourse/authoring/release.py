@@ -9,9 +9,9 @@ from pathlib import Path
 from nbgrader.apps import NbGraderAPI
 from traitlets.config import Config
 
-from . import paths
-from .i18n import LANGUAGES
-from .nbgrader_course import configure
+from .. import paths
+from ..i18n import LANGUAGES
+from ..nbgrader_config import configure
 
 
 class ReleaseError(Exception):
