@@ -13,9 +13,17 @@ from .chapters import chapter_ids
 
 def cmd_data(args: argparse.Namespace) -> int:
     from .data import DEFAULT_SEED, generate, store
+    from .data.loader import FILL_COMMAND, checkout_datasets, data_folder, get_data_home
 
-    folder = Path(args.out)
+    # --out, else the data home with --home, else the checkout's datasets/ (the data home when installed)
+    if args.out:
+        folder = Path(args.out).expanduser()
+    else:
+        folder = (None if args.home else checkout_datasets()) or get_data_home()
     if args.check:
+        if not (folder / store.MANIFEST).is_file():
+            print(f"✗ {folder}: no {store.MANIFEST} (`{FILL_COMMAND}` writes the data home)")
+            return 1
         problems = store.check(folder)
         for problem in problems:
             print(f"✗ {problem}")
@@ -29,6 +37,11 @@ def cmd_data(args: argparse.Namespace) -> int:
     size = sum((folder / e["file"]).stat().st_size for e in manifest["tables"].values())
     print(f"wrote {len(tables)} tables to {folder} ({size / 1e6:.1f} MB) "
           f"in {time.perf_counter() - start:.1f} s")
+    if folder == get_data_home():
+        print("load_dataset() reads it from any working folder that has no datasets/ folder above it")
+        first = data_folder()
+        if first != folder:
+            print(f"(from this working folder it reads {first} first)")
     return 0
 
 
@@ -159,7 +172,12 @@ def build_parser() -> argparse.ArgumentParser:
     data = sub.add_parser("data", help="regenerate the shop data, or --check it")
     data.add_argument("--scale", type=float, default=1.0, help="multiplies customers and orders")
     data.add_argument("--seed", type=int, default=None)
-    data.add_argument("--out", default=str(paths.DATASETS), help="data folder (default: datasets/)")
+    where = data.add_mutually_exclusive_group()
+    where.add_argument("--out", default=None,
+                       help="data folder (default: the checkout's datasets/; the data home when installed)")
+    where.add_argument("--home", action="store_true",
+                       help="use the data home: $ECOMCOURSE_DATA, else the user cache (~/.cache/ecomcourse/datasets), "
+                            "where load_dataset() finds it from any folder")
     data.add_argument("--check", action="store_true", help="verify the files against the manifest")
     data.set_defaults(func=cmd_data)
 

@@ -20,17 +20,21 @@ STRINGS: dict[str, dict[str, str]] = {
                     "en": "Ready: {chapter} (English edition), data in {data}"},
     "data.unknown": {"zh": "没有名为 “{name}” 的数据集。可用的数据集：{names}",
                      "en": "There is no dataset called '{name}'. Available datasets: {names}"},
-    "data.not_found": {"zh": "找不到课程数据目录（需要 datasets/manifest.json）。请在课程仓库内打开笔记本，"
-                             "或设置环境变量 ECOMCOURSE_DATA 指向 datasets 文件夹，或运行 `ecomcourse data` 重新生成。",
-                       "en": "Cannot find the course data folder (datasets/manifest.json). Open the notebook "
-                             "inside the course repository, set ECOMCOURSE_DATA to the datasets folder, "
-                             "or run `ecomcourse data` to regenerate it."},
-    "data.missing_file": {"zh": "数据文件 {path} 不存在。运行 `ecomcourse data` 重新生成数据。",
-                          "en": "The data file {path} is missing. Run `ecomcourse data` to regenerate it."},
-    "data.corrupted": {"zh": "数据文件 {path} 已损坏或被修改（校验和不符）。运行 `ecomcourse data` 重新生成，"
-                             "或从仓库恢复：git checkout -- datasets/",
+    "data.not_found": {"zh": "找不到课程数据（含 manifest.json 的文件夹）。请在终端运行一次 `{command}`，"
+                             "它会把数据生成到 {home}；或者设置环境变量 {env}，指向已有的数据文件夹"
+                             "（例如课程仓库里的 datasets 文件夹）。",
+                       "en": "Cannot find the course data (a folder with manifest.json). Run `{command}` "
+                             "once in a terminal: it writes the data to {home}. Or set the environment "
+                             "variable {env} to a folder that holds the data (such as a course checkout's "
+                             "datasets folder)."},
+    "data.missing_file": {"zh": "数据文件 {path} 不存在。运行 `ecomcourse data --out \"{folder}\"` 重新生成数据。",
+                          "en": "The data file {path} is missing. Run `ecomcourse data --out \"{folder}\"` to "
+                                "regenerate it."},
+    "data.corrupted": {"zh": "数据文件 {path} 已损坏或被修改（校验和不符）。运行 `ecomcourse data --out \"{folder}\"` "
+                             "重新生成；在课程仓库里也可以恢复：git checkout -- datasets/",
                        "en": "The data file {path} is corrupted or was edited (checksum mismatch). Run "
-                             "`ecomcourse data` to regenerate it, or restore it: git checkout -- datasets/"},
+                             "`ecomcourse data --out \"{folder}\"` to regenerate it; in a course checkout, "
+                             "git checkout -- datasets/ restores it too."},
     # answer checks (visible tests)
     "check.type": {"zh": "{name} 应该是 {expected}，但得到的是 {got}。",
                    "en": "{name} should be a {expected}, but it is a {got}."},
