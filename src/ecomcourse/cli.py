@@ -85,6 +85,30 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    from .authoring.build import build
+
+    differing = build(check=args.check)
+    if args.check and differing:
+        print(f"{len(differing)} derived files differ from what their sources make: run `ecomcourse build`")
+        return 1
+    return 0
+
+
+def cmd_new_chapter(args: argparse.Namespace) -> int:
+    from .authoring.scaffold import ScaffoldError, new_chapter
+
+    try:
+        written = new_chapter(args.chapter, args.title_zh, args.title_en)
+    except ScaffoldError as error:
+        print(f"✗ {error}", file=sys.stderr)
+        return 2
+    for path in written:
+        print(f"wrote {path.relative_to(paths.ROOT)}")
+    print("next: `ecomcourse build`, then write the chapter (README: Adding a chapter)")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from .grading.demo import default_workspace, run_demo
 
@@ -194,6 +218,16 @@ def build_parser() -> argparse.ArgumentParser:
     cat = sub.add_parser("catalog", help="write the exercise catalogue grader/exercises.json")
     cat.add_argument("--check", action="store_true", help="fail if the catalogue is out of date")
     cat.set_defaults(func=cmd_catalog)
+
+    bld = sub.add_parser("build", help="regenerate everything derived: data, notebooks, editions, catalogue, READMEs")
+    bld.add_argument("--check", action="store_true", help="only verify; fail on any difference")
+    bld.set_defaults(func=cmd_build)
+
+    new = sub.add_parser("new-chapter", help="scaffold a chapter that builds and passes its tests")
+    new.add_argument("chapter", help="the chapter id, chNN_name, e.g. ch08_live_selling")
+    new.add_argument("--title-zh", required=True, help="the chapter's title in Simplified Chinese")
+    new.add_argument("--title-en", required=True, help="the chapter's title in English")
+    new.set_defaults(func=cmd_new_chapter)
 
     grd = sub.add_parser("grade", help="grade a class in parallel and sandboxed")
     grd.add_argument("assignments", nargs="+", help="assignment ids, e.g. ch04_data_analysis")

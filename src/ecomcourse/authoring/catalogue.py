@@ -9,6 +9,7 @@ from pathlib import Path
 import nbformat
 
 from .. import paths
+from ..chapters import chapter_ids
 
 
 @dataclass(frozen=True)
@@ -46,9 +47,7 @@ def autograded(exercises: list[Exercise]) -> list[Exercise]:
     return [e for e in exercises if e.kind != "memo"]
 
 
-def build_catalog(chapters: tuple[str, ...] | None = None) -> list[dict]:
-    return [asdict(e) for chapter in chapters for e in chapter_exercises(chapter)]
-
-
-def catalog_text(chapters: tuple[str, ...] | None = None) -> str:
-    return json.dumps(build_catalog(chapters), indent=1, ensure_ascii=False) + "\n"
+def catalog_text() -> str:
+    """``grader/exercises.json``: every chapter's exercises, in course order."""
+    exercises = [asdict(e) for chapter in chapter_ids() for e in chapter_exercises(chapter)]
+    return json.dumps(exercises, indent=1, ensure_ascii=False) + "\n"

@@ -26,7 +26,7 @@ class Classroom:
     the chapters released in each of ``langs`` by nbgrader run from ``root/grader``, as the README
     tells instructors. The gradebook holds the last edition released (grade cells are the same)."""
 
-    def __init__(self, root: Path, chapters: tuple[str, ...] | None = None, langs: tuple[str, ...] = ("zh",)):
+    def __init__(self, root: Path, chapters: tuple[str, ...], langs: tuple[str, ...] = ("zh",)):
         self.root = Path(root)
         (self.root / "grader").mkdir(parents=True, exist_ok=True)
         for chapter in chapters:
