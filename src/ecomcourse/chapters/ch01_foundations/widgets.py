@@ -1,5 +1,5 @@
-"""Chapter 1's interactive tools. They only display: nothing waits for input, so autograding never
-blocks on them."""
+"""Chapter 1's interactive tools. They only display (nothing waits for input), and grading skips
+them (``demonstration``)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ import matplotlib.pyplot as plt
 from IPython.display import HTML, display
 
 from ...i18n import t
+from ...notebook import demonstration
 
 
+@demonstration
 def gmv_explorer(uv: int, cr: float, aov: float) -> widgets.VBox:
     """Sliders for UV, conversion rate and spend per buyer around a baseline; shows the GMV they
     multiply to and how far each factor moved (chapter 1)."""

@@ -1,5 +1,5 @@
-"""Chapter 2's interactive tools. They only display: nothing waits for input, so autograding never
-blocks on them."""
+"""Chapter 2's interactive tools. They only display (nothing waits for input), and grading skips
+them (``demonstration``)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ import pandas as pd
 from IPython.display import HTML, display
 
 from ...i18n import t
+from ...notebook import demonstration
 from ...plotting import yuan_formatter
 
 
+@demonstration
 def landed_cost_calculator(skus: pd.DataFrame, fx: dict[str, float]) -> widgets.VBox:
     """Chapter 2: where the money of one FBA unit goes, for a SKU, an exchange-rate change and a
     price change (revenue ex VAT, minus referral and FBA fees, minus landed cost)."""

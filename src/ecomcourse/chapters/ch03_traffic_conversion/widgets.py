@@ -1,5 +1,5 @@
-"""Chapter 3's interactive tools. They only display: nothing waits for input, so autograding never
-blocks on them."""
+"""Chapter 3's interactive tools. They only display (nothing waits for input), and grading skips
+them (``demonstration``)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ import pandas as pd
 from IPython.display import HTML, display
 
 from ...i18n import label, t
+from ...notebook import demonstration
 from ...plotting import yuan_formatter
 
 BUDGET_ELASTICITY = 0.6
 
 
+@demonstration
 def budget_explorer(delivery: pd.DataFrame, gross_margin: float = 0.45) -> widgets.VBox:
     """Chapter 3: move the total budget and each channel's share; expected GMV follows a
     diminishing-returns curve GMV_c(s) = GMV_c · (s / spend_c)^0.6 anchored at the actual spend."""

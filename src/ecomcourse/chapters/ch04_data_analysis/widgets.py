@@ -1,5 +1,5 @@
-"""Chapter 4's interactive tools. They only display: nothing waits for input, so autograding never
-blocks on them."""
+"""Chapter 4's interactive tools. They only display (nothing waits for input), and grading skips
+them (``demonstration``)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pandas as pd
 from IPython.display import HTML, display
 
 from ...i18n import label, t
+from ...notebook import demonstration
 from ...plotting import yuan_formatter
 
 
@@ -32,6 +33,7 @@ def _kpi_rows(paid: pd.DataFrame, uv: int | None) -> list[tuple[str, str]]:
     return rows
 
 
+@demonstration
 def kpi_dashboard(orders: pd.DataFrame, traffic: pd.DataFrame) -> widgets.VBox:
     """KPI cards and daily GMV for a date range and platform (UV and CR only for all platforms,
     since traffic is not split by platform)."""

@@ -1,5 +1,5 @@
-"""Chapter 5's interactive tools. They only display: nothing waits for input, so autograding never
-blocks on them."""
+"""Chapter 5's interactive tools. They only display (nothing waits for input), and grading skips
+them (``demonstration``)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from IPython.display import HTML, display
 from scipy import stats
 
 from ...i18n import t
+from ...notebook import demonstration
 from ...plotting import percent_formatter
 
 
@@ -21,6 +22,7 @@ def _power(n_per_arm: np.ndarray, p_control: float, p_treatment: float, alpha: f
     return stats.norm.cdf(abs(p_treatment - p_control) / spread - stats.norm.ppf(1 - alpha / 2))
 
 
+@demonstration
 def power_explorer(daily_users: int = 6_000) -> widgets.VBox:
     """Users per arm for a baseline rate, a relative lift to detect, alpha and power; the power curve."""
     style = {"description_width": "150px"}
@@ -75,6 +77,7 @@ def simulate_peeking(looks: int, experiments: int, users_per_look: int, rate: fl
     return pd.Series(np.logical_or.accumulate(significant, axis=1).mean(axis=0), index=np.arange(1, looks + 1))
 
 
+@demonstration
 def peeking_simulator() -> widgets.VBox:
     """How often an A/A test looks like a winner if you check it after every batch of users."""
     style = {"description_width": "150px"}

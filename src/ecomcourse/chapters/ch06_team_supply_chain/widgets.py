@@ -1,5 +1,5 @@
-"""Chapter 6's interactive tools. They only display: nothing waits for input, so autograding never
-blocks on them."""
+"""Chapter 6's interactive tools. They only display (nothing waits for input), and grading skips
+them (``demonstration``)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from IPython.display import HTML, display
 from scipy import stats
 
 from ...i18n import t
+from ...notebook import demonstration
 
 
 def _replay_stock(demand: np.ndarray, lead_days: int, reorder_point: float, order_qty: float) -> dict:
@@ -36,6 +37,7 @@ def _replay_stock(demand: np.ndarray, lead_days: int, reorder_point: float, orde
             "cycle_service": 1 - short_cycles / cycles if cycles else float("nan")}
 
 
+@demonstration
 def inventory_simulator(daily_demand: pd.DataFrame, unit_cost: pd.Series, top: int = 12) -> widgets.VBox:
     """Reorder point and service level against stock-outs and holding cost, replayed on the real
     daily sales of one SKU (columns of ``daily_demand`` are product ids, rows are days)."""

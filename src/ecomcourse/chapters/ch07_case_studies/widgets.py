@@ -1,5 +1,5 @@
-"""Chapter 7's interactive tools. They only display: nothing waits for input, so autograding never
-blocks on them."""
+"""Chapter 7's interactive tools. They only display (nothing waits for input), and grading skips
+them (``demonstration``)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pandas as pd
 from IPython.display import HTML, display
 
 from ...i18n import label, t
+from ...notebook import demonstration
 from ...plotting import yuan_formatter
 
 
@@ -29,6 +30,7 @@ def _lmdi_by_source(daily: pd.DataFrame, base: str, target: str) -> pd.DataFrame
     return table
 
 
+@demonstration
 def gmv_waterfall(daily: pd.DataFrame, base: str, target: str) -> widgets.VBox:
     """A waterfall of the GMV change from month ``base`` to ``target`` ("YYYY-MM"): one bar per
     factor (UV, CR, spend per buyer) for one traffic source or all of them (LMDI, chapter 7)."""
