@@ -8,12 +8,15 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import time
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
 
+from .. import paths
+from ..chapters import chapter_ids
 from .demo import CHAPTER, build_class
 from .engine import grade
 from .sandbox import choose_sandbox
@@ -29,16 +32,35 @@ def _timed(action) -> tuple[float, object]:  # noqa: ANN001
     return time.perf_counter() - started, result
 
 
-def execution_floor(notebooks: list[Path]) -> list[float]:
-    """Seconds nbclient takes to run each notebook, one after another, with no grading."""
-    durations = []
-    for path in notebooks:
+def _run_seconds(path: Path, graded: bool = True) -> float:
+    """Seconds nbclient takes to run one notebook, as nbgrader runs it (``NBGRADER_EXECUTION`` set)
+    or as a student does, with no grading."""
+    previous = os.environ.pop("NBGRADER_EXECUTION", None)
+    if graded:
+        os.environ["NBGRADER_EXECUTION"] = "autograde"
+    try:
         started = time.perf_counter()
         nb = nbformat.read(path, as_version=4)
         NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
                        resources={"metadata": {"path": str(path.parent)}}).execute()
-        durations.append(time.perf_counter() - started)
-    return durations
+        return time.perf_counter() - started
+    finally:
+        os.environ.pop("NBGRADER_EXECUTION", None)
+        if previous is not None:
+            os.environ["NBGRADER_EXECUTION"] = previous
+
+
+def execution_floor(notebooks: list[Path]) -> list[float]:
+    """Seconds nbclient takes to run each notebook as graded, one after another, with no grading."""
+    return [_run_seconds(path) for path in notebooks]
+
+
+def chapter_floors(runs: int = 3) -> dict[str, dict[str, float]]:
+    """Per chapter, the median seconds its solved master takes as graded and as a student runs it."""
+    return {chapter: {mode: round(statistics.median(_run_seconds(paths.master_notebook(chapter), mode == "graded")
+                                                    for _ in range(runs)), 2)
+                      for mode in ("graded", "student")}
+            for chapter in chapter_ids()}
 
 
 def whole_notebook_schedule(durations: list[float], cores: int) -> float:
@@ -96,6 +118,10 @@ def run_bench(workspace: Path, size: int, out: Path) -> dict:
     print(f"above the execution floor per core: {summary['overhead_vs_floor_per_core']:+.0%} "
           f"(target ≤ +{TARGET_OVERHEAD:.0%}); above the best schedule of whole notebooks: "
           f"{summary['overhead_vs_whole_notebook_schedule']:+.0%}")
+    summary["chapter_floor_seconds"] = floors = chapter_floors()
+    print(f"\n{'execution floor of the solved master':44} {'graded':>8} {'as a student':>13}")
+    for chapter, seconds in floors.items():
+        print(f"{chapter:44} {seconds['graded']:8.2f} {seconds['student']:13.2f}")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(summary, indent=1), encoding="utf-8")
     print(f"wrote {out}")
