@@ -117,8 +117,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
+    from .grading.autograder import GradingError
     from .grading.engine import grade
-    from .grading.gradebook import GradingError
     from .grading.settings import overrides
 
     settings = overrides(cell_timeout=args.cell_timeout, notebook_timeout=args.timeout, memory_mb=args.memory,
@@ -155,8 +155,8 @@ def cmd_collect(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from .grading.autograder import Autograder, GradingError
     from .grading.engine import read_rows, refresh, state_path
-    from .grading.gradebook import Course, GradingError
     from .grading.report import write_report
 
     source = Path(args.csv)
@@ -171,7 +171,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                   + (f"; {pending} answers still await a grade in formgrader" if pending else ""))
             return 0
         html = Path(args.out) if args.out else source.with_suffix(".html")
-        lang = Course.load(Path(args.course)).engine.instructor_language
+        lang = Autograder.load(Path(args.course)).engine.instructor_language
         write_report(read_rows(source), html, source.with_name(f"{source.stem}_wide.csv"),
                      args.sandbox or "unknown", lang)
     except GradingError as error:
@@ -254,7 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     col = sub.add_parser("collect", help="file an LMS zip download as nbgrader submissions")
     col.add_argument("assignment")
     col.add_argument("--zip", required=True, help="the archive downloaded from the LMS")
-    col.add_argument("--submissions", default=str(paths.GRADER / "submitted"))
+    col.add_argument("--submissions", default=str(paths.submitted_folder()))
     col.add_argument("--regexp", default=None, help="named regular expression for file names "
                      "(groups student_id, file_id, optional timestamp); default: nbgrader's example")
     col.set_defaults(func=cmd_collect)

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from nbformat import NotebookNode
+from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Unicode
 from traitlets.config import Config
@@ -90,3 +91,9 @@ def configure(c: Config, root: Path, lang: str | None = None, db_path: Path | No
     c.Execute.interrupt_on_timeout = True
     c.LimitOutput.max_lines = 300
     return c
+
+
+def course_directory(root: Path, lang: str = "zh") -> CourseDirectory:
+    """nbgrader's ``CourseDirectory`` of the course in ``root`` with the ``lang`` edition released:
+    every folder layout comes from its ``format_path``."""
+    return CourseDirectory(config=configure(Config(), root, lang))

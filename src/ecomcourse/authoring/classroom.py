@@ -30,7 +30,8 @@ class Classroom:
         self.root = Path(root)
         (self.root / "grader").mkdir(parents=True, exist_ok=True)
         for chapter in chapters:
-            shutil.copytree(paths.SOLUTIONS / chapter, self.root / "solutions" / chapter, dirs_exist_ok=True)
+            shutil.copytree(paths.master_notebook(chapter).parent, paths.master_notebook(chapter, self.root).parent,
+                            dirs_exist_ok=True)
         shutil.copyfile(paths.GRADER / "nbgrader_config.py", self.root / "grader" / "nbgrader_config.py")
         for lang in langs:
             for chapter in chapters:
@@ -47,7 +48,7 @@ class Classroom:
         self.nbgrader("db", "assignment", "add", chapter, f"--duedate={due}")
 
     def student_notebook_path(self, chapter: str, lang: str = "zh") -> Path:
-        return self.root / "notebooks" / lang / chapter / f"{chapter}.ipynb"
+        return paths.released_notebook(chapter, lang, self.root)
 
     def student_notebook(self, chapter: str, lang: str = "zh") -> NotebookNode:
         return nbformat.read(self.student_notebook_path(chapter, lang), as_version=4)
@@ -55,9 +56,9 @@ class Classroom:
     def hand_in(self, student: str, chapter: str, notebook: NotebookNode | str, timestamp: str | None = None) -> Path:
         """Place a submission (a notebook, or raw text for a broken file) in nbgrader's layout, with
         the ``timestamp.txt`` nbgrader's collect writes when a time is given."""
-        folder = self.root / "grader" / "submitted" / student / chapter
+        path = paths.submitted_notebook(chapter, student, self.root)
+        folder = path.parent
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{chapter}.ipynb"
         text = notebook if isinstance(notebook, str) else nbformat.writes(notebook)
         path.write_text(text, encoding="utf-8")
         if timestamp:

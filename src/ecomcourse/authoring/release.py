@@ -34,8 +34,8 @@ def release(chapters: list[str], langs: list[str], out_root: Path = paths.ROOT) 
                 result = api.generate_assignment(chapter, force=True, create=True)
                 if not result["success"]:
                     raise ReleaseError(f"{chapter} ({lang}): {result['error']}\n{result['log']}")
-                built = course / "notebooks" / lang / chapter / f"{chapter}.ipynb"
-                target = out_root / "notebooks" / lang / chapter / built.name
+                built = paths.released_notebook(chapter, lang, course)
+                target = paths.released_notebook(chapter, lang, out_root)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(built, target)
                 written.append(target)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..excel_csv import write_csv
 from .registry import TABLES
 
 MANIFEST = "manifest.json"
@@ -16,12 +17,6 @@ DICTIONARY = "DATA_DICTIONARY.md"
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def write_csv(df: pd.DataFrame, path: Path) -> None:
-    """UTF-8 with BOM (Excel on Chinese Windows opens it correctly), ISO dates, LF line ends."""
-    df.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n",
-              date_format="%Y-%m-%d %H:%M:%S")
 
 
 def write_all(tables: dict[str, pd.DataFrame], folder: Path, seed: int, scale: float) -> dict:

@@ -75,7 +75,7 @@ def whole_notebook_schedule(durations: list[float], cores: int) -> float:
 def run_bench(workspace: Path, size: int, out: Path) -> dict:
     cores = os.cpu_count() or 1
     course, _ = build_class(workspace, CHAPTER, size)
-    submitted = course.root / "grader" / "submitted"
+    submitted = paths.submitted_folder(course.root)
     for path in sorted(submitted.glob(f"*/{CHAPTER}/{CHAPTER}.ipynb")):
         text = path.read_text(encoding="utf-8")
         if path.stat().st_size < 100 or "while True" in text or "bytearray(8" in text:

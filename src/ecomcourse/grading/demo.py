@@ -76,7 +76,7 @@ def run_demo(workspace: Path, chapter: str = CHAPTER) -> pd.DataFrame:
     course, editions = build_class(workspace, chapter)
     print("2/3 ecomcourse grade (parallel, sandboxed)")
     out = workspace / "results.csv"
-    run = grade([chapter], course.root / "grader" / "submitted", out, course.root / "grader")
+    run = grade([chapter], paths.submitted_folder(course.root), out, course.root / "grader")
     print("3/3 summary\n")
     table = per_student_table(run.rows, editions, chapter)
     print(table.to_string(index=False))

@@ -23,15 +23,14 @@ from tqdm import tqdm
 from traitlets.config import Config
 
 from ..data.loader import data_folder
-from ..data.store import write_csv
+from ..excel_csv import write_csv
+from .autograder import Autograder, GradingError, HandGrade, Lateness, cell_results, replacing
 from .execute import Execution, Job, execute
 from .feedback import write_feedback
-from .gradebook import Course, GradingError, HandGrade, Lateness, cell_results, replacing
-from .limits import die_with_parent
+from .limits import Limits, die_with_parent
 from .report import write_report
 from .sandbox import Sandbox, choose_sandbox
 from .scan import review
-from .settings import Limits
 
 STATUSES = ("graded", "invalid", "missing", "timeout", "memory", "kernel_died", "tampered", "flagged", "error")
 COLUMNS = ["student_id", "assignment_id", "grade_id", "grading", "score", "max_score", "status", "message",
@@ -74,14 +73,14 @@ def grade(assignments: list[str], submissions: Path, out: Path, course_folder: P
     the course's ``nbgrader_config.py`` with ``settings`` (see :func:`settings.overrides`) over it."""
     if not submissions.is_dir() or not os.access(submissions, os.R_OK | os.X_OK):
         raise GradingError(f"cannot read the submissions folder {submissions}")
-    course = Course.load(course_folder, settings)
-    _check_steps(course)
-    expected = {assignment: course.notebooks(assignment) for assignment in assignments}
-    sandbox = choose_sandbox(course.private_folders() + [submissions, out.parent], course.engine.bubblewrap)
-    limits = Limits.of(course.engine)
+    autograder = Autograder.load(course_folder, settings)
+    _check_steps(autograder)
+    expected = {assignment: autograder.notebooks(assignment) for assignment in assignments}
+    sandbox = choose_sandbox(autograder.private_folders() + [submissions, out.parent], autograder.engine.bubblewrap)
+    limits = Limits.of(autograder.engine)
     say(f"sandbox: {sandbox.describe()}")
     previous = _previous(out) if only_changed else {}
-    excluded = set(course.coursedir.student_id_exclude.split(","))  # nbgrader's --CourseDirectory.student_id_exclude
+    excluded = set(autograder.coursedir.student_id_exclude.split(","))  # nbgrader's student_id_exclude
     subs = [sub for sub in _discover(submissions, expected) if sub.student_id not in excluded]
     unchanged = {sub.key for sub in subs if sub.digest and previous.get(sub.key, {}).get("digest") == sub.digest}
     rows: list[dict] = []
@@ -89,16 +88,16 @@ def grade(assignments: list[str], submissions: Path, out: Path, course_folder: P
         rows += previous[sub.key]["rows"]
         sub.lang, sub.message = previous[sub.key]["lang"], previous[sub.key]["note"]
     to_grade = [sub for sub in subs if sub.key not in unchanged]
-    prepared = (_prepare(sub, course, sandbox, limits) for sub in to_grade)  # each sent to a worker once ready
-    for sub, execution in _run(prepared, len(to_grade), course.engine.workers or os.cpu_count(),
-                               course.engine.scheduler, progress):
-        rows += _finish(sub, execution, course) if execution else _unrunnable_rows(sub, course)
+    prepared = (_prepare(sub, autograder, sandbox, limits) for sub in to_grade)  # each sent to a worker once ready
+    for sub, execution in _run(prepared, len(to_grade), autograder.engine.workers or os.cpu_count(),
+                               autograder.engine.scheduler, progress):
+        rows += _finish(sub, execution, autograder) if execution else _unrunnable_rows(sub, autograder)
     table = pd.DataFrame(rows, columns=COLUMNS).sort_values(["assignment_id", "student_id", "grade_id"],
                                                             kind="stable")
     state = {"sandbox": sandbox.mode,
              "submissions": {sub.key: {"digest": sub.digest, "lang": sub.lang, "note": sub.message}
                              for sub in subs}}
-    table = publish(table, out, course, state)
+    table = publish(table, out, autograder, state)
     return GradeRun(table, sandbox, len(unchanged))
 
 
@@ -108,26 +107,26 @@ def refresh(out: Path, course_folder: Path) -> pd.DataFrame:
     if not (out.is_file() and state_path(out).is_file()):
         raise GradingError(f"no grading run at {out}: run `ecomcourse grade ... --out {out}` first")
     state = json.loads(state_path(out).read_text(encoding="utf-8"))
-    return publish(read_rows(out), out, Course.load(course_folder), state)
+    return publish(read_rows(out), out, Autograder.load(course_folder), state)
 
 
-def publish(table: pd.DataFrame, out: Path, course: Course, state: dict) -> pd.DataFrame:
+def publish(table: pd.DataFrame, out: Path, autograder: Autograder, state: dict) -> pd.DataFrame:
     """Take the gradebook's hand-entered scores and late penalties, then write every output of a grading run."""
     assignments = sorted(table["assignment_id"].unique())
-    table = with_hand_grades(table, course.hand_grades(assignments))
-    table = with_lateness(table, course.lateness(assignments))
+    table = with_hand_grades(table, autograder.hand_grades(assignments))
+    table = with_lateness(table, autograder.lateness(assignments))
     out.parent.mkdir(parents=True, exist_ok=True)
     with replacing(out) as temporary:
         write_csv(table, temporary)
     with replacing(state_path(out)) as temporary:
         temporary.write_text(json.dumps(state, indent=1, ensure_ascii=False), encoding="utf-8")
     write_report(table, out.with_suffix(".html"), out.with_name(f"{out.stem}_wide.csv"), state["sandbox"],
-                 course.engine.instructor_language)
-    course.export(out.with_name(f"{out.stem}_nbgrader.csv"))
+                 autograder.engine.instructor_language)
+    autograder.export(out.with_name(f"{out.stem}_nbgrader.csv"))
     for key, info in state["submissions"].items():
         student, assignment, notebook = key.split("/")
         mine = table[(table["student_id"] == student) & (table["assignment_id"] == assignment)]
-        write_feedback(course.feedback_path(assignment, notebook, student), info["lang"], student, assignment,
+        write_feedback(autograder.feedback_path(assignment, notebook, student), info["lang"], student, assignment,
                        mine.to_dict("records"), info["note"])
     return table
 
@@ -160,9 +159,9 @@ def read_rows(path: Path) -> pd.DataFrame:
                        keep_default_na=False)
 
 
-def _check_steps(course: Course) -> None:
+def _check_steps(autograder: Autograder) -> None:
     """The configured pipeline is usable: one Execute step, importable by the workers."""
-    step = course.steps.execute
+    step = autograder.steps.execute
     try:
         pickle.loads(pickle.dumps(step))
     except Exception:  # noqa: BLE001 - any failure means workers cannot load it
@@ -189,10 +188,10 @@ def _discover(submissions: Path, expected: dict[str, list[str]]) -> Iterator[Sub
                 yield sub
 
 
-def _prepare(sub: Submission, course: Course, sandbox: Sandbox, limits: Limits) -> Submission:
+def _prepare(sub: Submission, autograder: Autograder, sandbox: Sandbox, limits: Limits) -> Submission:
     """Register, read and sanitise; on success ``sub.job`` is ready to execute."""
     try:
-        course.register(sub.assignment_id, sub.student_id, sub.path.parent)
+        autograder.register(sub.assignment_id, sub.student_id, sub.path.parent)
         sub.registered = True
     except ValueError as error:
         sub.status, sub.message = "invalid", str(error)
@@ -210,22 +209,22 @@ def _prepare(sub: Submission, course: Course, sandbox: Sandbox, limits: Limits) 
         sub.status, sub.message = "invalid", f"not a valid notebook: {_first_line(error)}"
         return sub
     try:
-        nb, sub.tampered = course.sanitise(nb, sub.assignment_id, sub.notebook_id, sub.student_id)
+        nb, sub.tampered = autograder.sanitise(nb, sub.assignment_id, sub.notebook_id, sub.student_id)
     except Exception as error:  # noqa: BLE001
         sub.status, sub.message = "invalid", f"nbgrader could not read its cells: {_first_line(error)}"
         return sub
     sub.flags = review(nb)
     sub.lang = nb.metadata.get("ecomcourse", {}).get("lang", "zh")
     sub.job = Job(sub.student_id, sub.assignment_id, sub.notebook_id, nbformat.writes(nb), limits, sandbox,
-                  str(data_folder()), course.steps.execute, course.execute_config,
-                  course.assignment_files(sub.assignment_id, sub.student_id, sub.path.parent))
+                  str(data_folder()), autograder.steps.execute, autograder.execute_config,
+                  autograder.assignment_files(sub.assignment_id, sub.student_id, sub.path.parent))
     return sub
 
 
-def _unrunnable_rows(sub: Submission, course: Course) -> list[dict]:
+def _unrunnable_rows(sub: Submission, autograder: Autograder) -> list[dict]:
     if sub.registered:
-        course.save_zero(sub.assignment_id, sub.notebook_id, sub.student_id)
-    total = sum(course.max_scores(sub.assignment_id, sub.notebook_id).values())
+        autograder.save_zero(sub.assignment_id, sub.notebook_id, sub.student_id)
+    total = sum(autograder.max_scores(sub.assignment_id, sub.notebook_id).values())
     return [dict(student_id=sub.student_id, assignment_id=sub.assignment_id, grade_id="", grading="auto",
                  score=0.0, max_score=total, status=sub.status, message=sub.message)]
 
@@ -262,16 +261,16 @@ def _workers(workers: int, scheduler: str) -> Iterator[tuple[Callable, Callable]
             yield (lambda job: pool.submit(execute, job)), as_completed
 
 
-def _finish(sub: Submission, execution: Execution, course: Course) -> list[dict]:
+def _finish(sub: Submission, execution: Execution, autograder: Autograder) -> list[dict]:
     if execution.notebook_json is None:
         sub.status, sub.message = "error", execution.message
-        return _unrunnable_rows(sub, course)
+        return _unrunnable_rows(sub, autograder)
     try:
         nb = nbformat.reads(execution.notebook_json, as_version=4)
-        nb = course.save(nb, sub.assignment_id, sub.notebook_id, sub.student_id, sub.job.files)
+        nb = autograder.save(nb, sub.assignment_id, sub.notebook_id, sub.student_id, sub.job.files)
     except Exception as error:  # noqa: BLE001 - a step after Execute failed on this notebook only
         sub.status, sub.message = "error", f"nbgrader could not save the grades: {_first_line(error)}"
-        return _unrunnable_rows(sub, course)
+        return _unrunnable_rows(sub, autograder)
     status, sub.message = _status(sub, execution)
     return [dict(student_id=sub.student_id, assignment_id=sub.assignment_id, grade_id=grade_id, grading=grading,
                  score=score, max_score=max_score, status=status,

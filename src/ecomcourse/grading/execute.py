@@ -16,8 +16,8 @@ from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
 from traitlets.config import Config
 
+from .limits import Limits
 from .sandbox import LAUNCHED, Sandbox, SandboxedKernelManager, new_workdir
-from .settings import Limits
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Run a command under resource limits: ``python -m ecomcourse.grading.limits MB -- CMD ...``.
+"""The limits a graded notebook runs under (:class:`Limits`), and the command that applies them to its
+kernel: ``python -m ecomcourse.grading.limits MB -- CMD ...``.
 
 The kernel of every graded submission starts through this, so a memory hog gets a MemoryError
 and a runaway writer a file-size error instead of taking the machine down.
@@ -10,8 +11,26 @@ import os
 import resource
 import signal
 import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .settings import GradingEngine
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a worker enforces on one notebook (the cell limit travels in nbgrader's Execute config)."""
+
+    notebook_timeout: int
+    memory_mb: int
+    output_bytes: int
+
+    @classmethod
+    def of(cls, engine: GradingEngine) -> Limits:
+        return cls(engine.notebook_timeout, engine.memory_mb, engine.output_bytes)
 
 
 def die_with_parent() -> None:

@@ -13,7 +13,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from ..data.store import write_csv  # noqa: E402
+from ..excel_csv import write_csv  # noqa: E402
 from ..i18n import language, t  # noqa: E402
 from ..plotting import percent_formatter, setup_plotting  # noqa: E402
 from .feedback import STYLE  # noqa: E402

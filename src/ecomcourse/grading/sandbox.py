@@ -20,7 +20,7 @@ from pathlib import Path
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import Dict, List, Unicode
 
-from .settings import Limits
+from .limits import Limits
 
 JOBS_ROOT = Path(tempfile.gettempdir()) / f"ecomcourse-jobs-{os.getuid() if hasattr(os, 'getuid') else 0}"
 

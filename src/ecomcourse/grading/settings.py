@@ -6,8 +6,6 @@ trait of :class:`GradingEngine`. Command-line flags become a config that is merg
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from traitlets import Bool, Enum, Integer, Unicode
 from traitlets.config import Config, Configurable
 
@@ -24,19 +22,6 @@ class GradingEngine(Configurable):
     scheduler = Unicode("", help="Dask scheduler address; empty means local worker processes").tag(config=True)
     bubblewrap = Bool(True, help="Use bubblewrap where it works; False means limits only").tag(config=True)
     instructor_language = Enum(LANGUAGES, "zh", help="Language of the instructor report").tag(config=True)
-
-
-@dataclass(frozen=True)
-class Limits:
-    """What a worker enforces on one notebook (the cell limit travels in nbgrader's Execute config)."""
-
-    notebook_timeout: int
-    memory_mb: int
-    output_bytes: int
-
-    @classmethod
-    def of(cls, engine: GradingEngine) -> Limits:
-        return cls(engine.notebook_timeout, engine.memory_mb, engine.output_bytes)
 
 
 def overrides(cell_timeout: int | None = None, notebook_timeout: int | None = None, memory_mb: int | None = None,

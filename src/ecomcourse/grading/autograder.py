@@ -81,7 +81,7 @@ class Lateness:
 
 
 @dataclass
-class Course:
+class Autograder:
     folder: Path  # where nbgrader_config.py is
     config: Config
     coursedir: CourseDirectory
@@ -89,7 +89,7 @@ class Course:
     engine: GradingEngine
 
     @classmethod
-    def load(cls, folder: Path, settings: Config | None = None) -> Course:
+    def load(cls, folder: Path, settings: Config | None = None) -> Autograder:
         """The course configured by ``folder/nbgrader_config.py``, with ``settings`` merged over it."""
         put_interpreter_tools_on_path()
         if not (folder / "nbgrader_config.py").is_file():
