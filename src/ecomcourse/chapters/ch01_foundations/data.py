@@ -17,7 +17,6 @@ import pandas as pd
 from ...data import calendar, schema
 
 STREAM = 1
-
 YEARS = np.arange(2016, 2026)
 # growth of the whole market over the year before (2017 … 2025): double-digit every year
 YEARLY_GROWTH = [0.26, 0.22, 0.17, 0.12, 0.14, 0.105, 0.115, 0.11, 0.105]
@@ -40,7 +39,6 @@ TIER_TILT = {
     "taobao_tmall": [1.0, 1.0, 0.95], "jd": [1.15, 0.9, 0.7], "pinduoduo": [0.75, 1.2, 1.5],
     "douyin_kuaishou": [0.85, 1.15, 1.25], "other": [1.0, 1.0, 1.0],
 }
-
 TRAITS = ["search_traffic", "content_traffic", "value_pricing", "premium_trust", "brand_building",
           "fast_logistics", "overseas_reach"]
 PLATFORM_TRAITS = {  # 1–5, from the deck's description of each platform family
@@ -50,7 +48,6 @@ PLATFORM_TRAITS = {  # 1–5, from the deck's description of each platform famil
     "jd": [4, 2, 2, 5, 4, 5, 1],
     "cross_border": [4, 2, 2, 3, 3, 2, 5],
 }
-
 ROLES = ["store_operator", "promotion", "customer_service", "data_analyst", "supply_chain"]
 ROLE_KPIS = [  # kpi, role, the good direction
     ("gmv", "store_operator", "higher"), ("cr", "store_operator", "higher"),
@@ -62,6 +59,7 @@ ROLE_KPIS = [  # kpi, role, the good direction
     ("ship_48h_rate", "supply_chain", "higher"), ("stockout_rate", "supply_chain", "lower"),
 ]
 N_SKUS = 160
+
 
 TABLES: dict[str, schema.Table] = {t.name: t for t in [
     schema.table(
@@ -137,7 +135,7 @@ def _interp_rows(anchors: dict[int, list[float]], years: np.ndarray) -> np.ndarr
     return np.column_stack([np.interp(years, keys, values[:, j]) for j in range(values.shape[1])])
 
 
-def make_market_size(rng: np.random.Generator) -> pd.DataFrame:
+def _market_size(rng: np.random.Generator) -> pd.DataFrame:
     growth = np.array(YEARLY_GROWTH) + rng.uniform(-0.004, 0.004, len(YEARLY_GROWTH))
     totals = MARKET_2025 * rng.uniform(0.99, 1.02) / np.concatenate([np.cumprod((1 + growth)[::-1])[::-1], [1.0]])
     shares = _interp_rows(SHARE_ANCHORS, YEARS) * rng.lognormal(0, 0.03, (len(YEARS), len(PLATFORMS)))
@@ -160,15 +158,15 @@ def make_market_size(rng: np.random.Generator) -> pd.DataFrame:
     return market
 
 
-def make_platform_traits() -> pd.DataFrame:
+def _platform_traits() -> pd.DataFrame:
     return pd.DataFrame([[p, *scores] for p, scores in PLATFORM_TRAITS.items()], columns=["platform", *TRAITS])
 
 
-def make_role_kpis() -> pd.DataFrame:
+def _role_kpis() -> pd.DataFrame:
     return pd.DataFrame(ROLE_KPIS, columns=["kpi", "role", "direction"])
 
 
-def make_ops_monthly(rng: np.random.Generator, shop: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def _ops_monthly(rng: np.random.Generator, shop: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Monthly counts: the shop's own where it has them, synthetic service and supply-chain ones.
 
     Big promotion months (a high mean promotion multiplier) overload customer service and the
@@ -207,8 +205,8 @@ def make_ops_monthly(rng: np.random.Generator, shop: dict[str, pd.DataFrame]) ->
 
 def make_tables(rng: np.random.Generator, scale: float, shop: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return {
-        "market_size": make_market_size(rng),
-        "platform_traits": make_platform_traits(),
-        "role_kpis": make_role_kpis(),
-        "ops_monthly": make_ops_monthly(rng, shop),
+        "market_size": _market_size(rng),
+        "platform_traits": _platform_traits(),
+        "role_kpis": _role_kpis(),
+        "ops_monthly": _ops_monthly(rng, shop),
     }

@@ -16,6 +16,12 @@ import pandas as pd
 from ...data import schema
 
 STREAM = 2
+# ---------------------------------------------------------------- Douyin short videos
+# Rule-of-thumb thresholds the notebook uses: a video "passes" its pool when all four rates
+# clear them; each passed pool multiplies its plays.
+VIDEO_THRESHOLDS = {"completion_rate": 0.30, "like_rate": 0.03, "comment_rate": 0.004, "share_rate": 0.003}
+N_VIDEOS = 240
+
 
 TABLES: dict[str, schema.Table] = {t.name: t for t in [
     schema.table(
@@ -121,12 +127,6 @@ TABLES: dict[str, schema.Table] = {t.name: t for t in [
         ("duty_rate", "float", "进口关税率（按采购成本申报）", "import duty rate (on the declared purchase cost)"),
         ("monthly_units", "int", "月销量（件）", "units sold per month")),
 ]}
-
-# ---------------------------------------------------------------- Douyin short videos
-# Rule-of-thumb thresholds the notebook uses: a video "passes" its pool when all four rates
-# clear them; each passed pool multiplies its plays.
-VIDEO_THRESHOLDS = {"completion_rate": 0.30, "like_rate": 0.03, "comment_rate": 0.004, "share_rate": 0.003}
-N_VIDEOS = 240
 
 
 def _videos(rng: np.random.Generator, products: pd.DataFrame) -> pd.DataFrame:

@@ -15,6 +15,65 @@ import pandas as pd
 from ...data import calendar, schema
 
 STREAM = 3
+# keyword roots per category: (zh, en, monthly searches of the head term), and modifiers
+ROOTS = {
+    "apparel": [("连衣裙", "dress", 820_000), ("T恤", "T-shirt", 640_000), ("牛仔裤", "jeans", 510_000)],
+    "beauty": [("口红", "lipstick", 700_000), ("面霜", "face cream", 380_000), ("防晒霜", "sunscreen", 450_000)],
+    "home": [("收纳盒", "storage box", 260_000), ("四件套", "bedding set", 330_000),
+             ("香薰", "aroma diffuser", 190_000)],
+    "food": [("坚果", "nuts", 300_000), ("挂耳咖啡", "drip coffee", 170_000),
+             ("螺蛳粉", "snail rice noodles", 240_000)],
+    "digital": [("蓝牙耳机", "Bluetooth earbuds", 560_000), ("充电宝", "power bank", 420_000),
+                ("手机壳", "phone case", 610_000)],
+}
+MODIFIERS = {
+    "apparel": [("夏季", "summer"), ("碎花", "floral"), ("法式", "French-style"), ("小个子", "petite"),
+                ("显瘦", "slimming"), ("纯棉", "cotton"), ("高腰", "high-waist"), ("宽松", "loose")],
+    "beauty": [("哑光", "matte"), ("保湿", "moisturising"), ("敏感肌", "sensitive skin"), ("学生党", "student"),
+               ("平价", "budget"), ("清爽", "light"), ("持久", "long-lasting"), ("孕妇可用", "pregnancy-safe")],
+    "home": [("桌面", "desktop"), ("纯棉", "cotton"), ("卧室", "bedroom"), ("大容量", "large"),
+             ("ins风", "Instagram-style"), ("抽屉式", "drawer"), ("助眠", "sleep"), ("北欧", "Nordic")],
+    "food": [("每日", "daily"), ("混合", "mixed"), ("孕妇", "for expecting mothers"), ("无糖", "sugar-free"),
+             ("低脂", "low-fat"), ("礼盒", "gift box"), ("速溶", "instant"), ("正宗", "authentic")],
+    "digital": [("降噪", "noise-cancelling"), ("运动", "sport"), ("快充", "fast-charging"), ("超薄", "ultra-thin"),
+                ("苹果", "iPhone"), ("无线", "wireless"), ("迷你", "mini"), ("防摔", "shockproof")],
+}
+# terms: (phrases per root, volume factor range, listings range, shop visibility, CTR, CVR)
+TERM_PROFILE = {
+    1: (1, (1.0, 1.0), (900_000, 3_000_000), 0.03, 0.016, 0.012),
+    2: (3, (0.06, 0.18), (60_000, 300_000), 0.10, 0.026, 0.022),
+    3: (3, (0.010, 0.030), (3_000, 30_000), 0.35, 0.036, 0.038),
+    4: (1, (0.002, 0.006), (300, 3_000), 0.50, 0.040, 0.045),
+}
+# (channel, bid type): (unit price: CPC or CPM in yuan, CTR, CVR per click, value per order, share of budget)
+DELIVERY = {
+    ("ztc_search", "cpc"): (1.60, 0.032, 0.021, 290.0, 0.30),      # ROAS ≈ 3.8
+    ("super_recommend", "cpc"): (0.90, 0.011, 0.011, 260.0, 0.14),  # ≈ 3.2
+    ("super_recommend", "cpm"): (12.0, 0.011, 0.011, 260.0, 0.10),  # CPC ≈ 1.09, ≈ 2.6
+    ("display_cpm", "cpm"): (15.0, 0.006, 0.014, 270.0, 0.14),     # CPC ≈ 2.5, ≈ 1.5
+    ("qianchuan", "cpm"): (20.0, 0.018, 0.013, 250.0, 0.20),       # CPC ≈ 1.11, ≈ 2.9
+    ("qianchuan", "cpc"): (1.30, 0.018, 0.013, 250.0, 0.12),       # ≈ 2.5
+}
+DELIVERY_START, DELIVERY_END = "2025-10-01", "2025-12-31"
+DELIVERY_DAILY_BUDGET = 2400.0
+KOL_TIERS = {  # tier: (count, followers range, fee per follower range, posts range)
+    "head_kol": (6, (1_000_000, 5_000_000), (0.025, 0.045), (1, 2)),
+    "mid_kol": (14, (100_000, 800_000), (0.03, 0.06), (1, 3)),
+    "koc": (20, (5_000, 80_000), (0.05, 0.12), (2, 5)),
+}
+KOL_PLATFORMS = ["douyin", "xiaohongshu", "kuaishou"]
+KOL_FAKE_LIKES, KOL_BOUGHT_FOLLOWERS = 2, 2
+CS_TOPICS = {"presale": (["size_fit", "shipping", "price", "quality", "usage"], [0.30, 0.22, 0.20, 0.16, 0.12]),
+             "aftersale": (["shipping", "quality", "return_refund", "usage"], [0.35, 0.20, 0.35, 0.10])}
+BOT_TOPICS = {"shipping", "size_fit"}
+CHATS_PER_DAY = 70.0
+MEMBER_JOIN_P = 0.10
+MEMBER_START, MEMBER_END = "2025-01-01", "2025-06-30"
+TEST_START, TEST_DAYS = "2025-09-01", 14
+TEST_CTR = {"A": 0.030, "B": 0.033}
+TEST_CVR = {"A": 0.040, "B": 0.038}
+TEST_IMPRESSIONS_PER_DAY = 9000.0
+
 
 TABLES: dict[str, schema.Table] = {t.name: t for t in [
     schema.table(
@@ -95,72 +154,8 @@ TABLES: dict[str, schema.Table] = {t.name: t for t in [
         ("orders", "int", "成交订单数", "orders")),
 ]}
 
-# keyword roots per category: (zh, en, monthly searches of the head term), and modifiers
-ROOTS = {
-    "apparel": [("连衣裙", "dress", 820_000), ("T恤", "T-shirt", 640_000), ("牛仔裤", "jeans", 510_000)],
-    "beauty": [("口红", "lipstick", 700_000), ("面霜", "face cream", 380_000), ("防晒霜", "sunscreen", 450_000)],
-    "home": [("收纳盒", "storage box", 260_000), ("四件套", "bedding set", 330_000),
-             ("香薰", "aroma diffuser", 190_000)],
-    "food": [("坚果", "nuts", 300_000), ("挂耳咖啡", "drip coffee", 170_000),
-             ("螺蛳粉", "snail rice noodles", 240_000)],
-    "digital": [("蓝牙耳机", "Bluetooth earbuds", 560_000), ("充电宝", "power bank", 420_000),
-                ("手机壳", "phone case", 610_000)],
-}
-MODIFIERS = {
-    "apparel": [("夏季", "summer"), ("碎花", "floral"), ("法式", "French-style"), ("小个子", "petite"),
-                ("显瘦", "slimming"), ("纯棉", "cotton"), ("高腰", "high-waist"), ("宽松", "loose")],
-    "beauty": [("哑光", "matte"), ("保湿", "moisturising"), ("敏感肌", "sensitive skin"), ("学生党", "student"),
-               ("平价", "budget"), ("清爽", "light"), ("持久", "long-lasting"), ("孕妇可用", "pregnancy-safe")],
-    "home": [("桌面", "desktop"), ("纯棉", "cotton"), ("卧室", "bedroom"), ("大容量", "large"),
-             ("ins风", "Instagram-style"), ("抽屉式", "drawer"), ("助眠", "sleep"), ("北欧", "Nordic")],
-    "food": [("每日", "daily"), ("混合", "mixed"), ("孕妇", "for expecting mothers"), ("无糖", "sugar-free"),
-             ("低脂", "low-fat"), ("礼盒", "gift box"), ("速溶", "instant"), ("正宗", "authentic")],
-    "digital": [("降噪", "noise-cancelling"), ("运动", "sport"), ("快充", "fast-charging"), ("超薄", "ultra-thin"),
-                ("苹果", "iPhone"), ("无线", "wireless"), ("迷你", "mini"), ("防摔", "shockproof")],
-}
-# terms: (phrases per root, volume factor range, listings range, shop visibility, CTR, CVR)
-TERM_PROFILE = {
-    1: (1, (1.0, 1.0), (900_000, 3_000_000), 0.03, 0.016, 0.012),
-    2: (3, (0.06, 0.18), (60_000, 300_000), 0.10, 0.026, 0.022),
-    3: (3, (0.010, 0.030), (3_000, 30_000), 0.35, 0.036, 0.038),
-    4: (1, (0.002, 0.006), (300, 3_000), 0.50, 0.040, 0.045),
-}
 
-# (channel, bid type): (unit price: CPC or CPM in yuan, CTR, CVR per click, value per order, share of budget)
-DELIVERY = {
-    ("ztc_search", "cpc"): (1.60, 0.032, 0.021, 290.0, 0.30),      # ROAS ≈ 3.8
-    ("super_recommend", "cpc"): (0.90, 0.011, 0.011, 260.0, 0.14),  # ≈ 3.2
-    ("super_recommend", "cpm"): (12.0, 0.011, 0.011, 260.0, 0.10),  # CPC ≈ 1.09, ≈ 2.6
-    ("display_cpm", "cpm"): (15.0, 0.006, 0.014, 270.0, 0.14),     # CPC ≈ 2.5, ≈ 1.5
-    ("qianchuan", "cpm"): (20.0, 0.018, 0.013, 250.0, 0.20),       # CPC ≈ 1.11, ≈ 2.9
-    ("qianchuan", "cpc"): (1.30, 0.018, 0.013, 250.0, 0.12),       # ≈ 2.5
-}
-DELIVERY_START, DELIVERY_END = "2025-10-01", "2025-12-31"
-DELIVERY_DAILY_BUDGET = 2400.0
-
-KOL_TIERS = {  # tier: (count, followers range, fee per follower range, posts range)
-    "head_kol": (6, (1_000_000, 5_000_000), (0.025, 0.045), (1, 2)),
-    "mid_kol": (14, (100_000, 800_000), (0.03, 0.06), (1, 3)),
-    "koc": (20, (5_000, 80_000), (0.05, 0.12), (2, 5)),
-}
-KOL_PLATFORMS = ["douyin", "xiaohongshu", "kuaishou"]
-KOL_FAKE_LIKES, KOL_BOUGHT_FOLLOWERS = 2, 2
-
-CS_TOPICS = {"presale": (["size_fit", "shipping", "price", "quality", "usage"], [0.30, 0.22, 0.20, 0.16, 0.12]),
-             "aftersale": (["shipping", "quality", "return_refund", "usage"], [0.35, 0.20, 0.35, 0.10])}
-BOT_TOPICS = {"shipping", "size_fit"}
-CHATS_PER_DAY = 70.0
-
-MEMBER_JOIN_P = 0.10
-MEMBER_START, MEMBER_END = "2025-01-01", "2025-06-30"
-
-TEST_START, TEST_DAYS = "2025-09-01", 14
-TEST_CTR = {"A": 0.030, "B": 0.033}
-TEST_CVR = {"A": 0.040, "B": 0.038}
-TEST_IMPRESSIONS_PER_DAY = 9000.0
-
-
-def make_keywords(rng: np.random.Generator) -> pd.DataFrame:
+def _keywords(rng: np.random.Generator) -> pd.DataFrame:
     rows = []
     for category, roots in ROOTS.items():
         modifiers = MODIFIERS[category]
@@ -183,7 +178,7 @@ def make_keywords(rng: np.random.Generator) -> pd.DataFrame:
     return df
 
 
-def make_ad_delivery(rng: np.random.Generator, scale: float) -> pd.DataFrame:
+def _ad_delivery(rng: np.random.Generator, scale: float) -> pd.DataFrame:
     dates = pd.date_range(DELIVERY_START, DELIVERY_END, freq="D")
     weights = calendar.day_weights(dates)
     n = len(dates)
@@ -207,7 +202,7 @@ def make_ad_delivery(rng: np.random.Generator, scale: float) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True).sort_values(["date", "channel", "bid_type"]).reset_index(drop=True)
 
 
-def make_kol_partners(rng: np.random.Generator) -> pd.DataFrame:
+def _kol_partners(rng: np.random.Generator) -> pd.DataFrame:
     parts = []
     for tier, (count, follower_range, fee_range, post_range) in KOL_TIERS.items():
         followers = np.exp(rng.uniform(*np.log(follower_range), count)).astype(int)
@@ -247,7 +242,7 @@ def make_kol_partners(rng: np.random.Generator) -> pd.DataFrame:
     return kol
 
 
-def make_cs_chats(rng: np.random.Generator, scale: float) -> pd.DataFrame:
+def _cs_chats(rng: np.random.Generator, scale: float) -> pd.DataFrame:
     dates = pd.date_range(DELIVERY_START, DELIVERY_END, freq="D")
     weights = calendar.day_weights(dates)
     per_day = rng.poisson(CHATS_PER_DAY * scale * weights)
@@ -276,7 +271,7 @@ def make_cs_chats(rng: np.random.Generator, scale: float) -> pd.DataFrame:
     return chats
 
 
-def make_private_domain(rng: np.random.Generator, orders: pd.DataFrame) -> pd.DataFrame:
+def _private_domain(rng: np.random.Generator, orders: pd.DataFrame) -> pd.DataFrame:
     paid = orders[orders["status"] == "paid"]
     day = paid["paid_at"].dt.normalize()
     window = paid[(day >= MEMBER_START) & (day <= MEMBER_END)].sort_values("paid_at", kind="stable")
@@ -292,7 +287,7 @@ def make_private_domain(rng: np.random.Generator, orders: pd.DataFrame) -> pd.Da
     return members
 
 
-def make_main_image_test(rng: np.random.Generator, scale: float) -> pd.DataFrame:
+def _main_image_test(rng: np.random.Generator, scale: float) -> pd.DataFrame:
     dates = pd.date_range(TEST_START, periods=TEST_DAYS, freq="D")
     rows = []
     for date in dates:
@@ -306,10 +301,10 @@ def make_main_image_test(rng: np.random.Generator, scale: float) -> pd.DataFrame
 
 def make_tables(rng: np.random.Generator, scale: float, shop: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return {
-        "keywords": make_keywords(rng),
-        "ad_delivery_daily": make_ad_delivery(rng, scale),
-        "kol_partners": make_kol_partners(rng),
-        "cs_chats": make_cs_chats(rng, scale),
-        "private_domain_members": make_private_domain(rng, shop["orders"]),
-        "main_image_test": make_main_image_test(rng, scale),
+        "keywords": _keywords(rng),
+        "ad_delivery_daily": _ad_delivery(rng, scale),
+        "kol_partners": _kol_partners(rng),
+        "cs_chats": _cs_chats(rng, scale),
+        "private_domain_members": _private_domain(rng, shop["orders"]),
+        "main_image_test": _main_image_test(rng, scale),
     }

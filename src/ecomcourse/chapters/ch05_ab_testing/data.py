@@ -20,7 +20,6 @@ import pandas as pd
 from ...data.schema import Table, table
 
 STREAM = 5
-
 DETAIL_START = pd.Timestamp("2025-09-01")
 TEST_DAYS = 14
 DETAIL_USERS = 48_000
@@ -37,6 +36,7 @@ PRICE_USERS_PER_ARM = 12_000
 AA_TESTS = 300
 AA_USERS_PER_DAY = 500
 AA_CONVERSION = 0.035
+
 
 TABLES: dict[str, Table] = {t.name: t for t in [
     table("ab_detail_page", "详情页 A/B 测试（用户级）：每位进入实验的用户一行。",
@@ -72,15 +72,6 @@ TABLES: dict[str, Table] = {t.name: t for t in [
           ("users_b", "int", "B 组累计用户数", "cumulative users in arm B"),
           ("conversions_b", "int", "B 组累计购买用户数", "cumulative converting users in arm B")),
 ]}
-
-
-def make_tables(rng: np.random.Generator, scale: float, shop: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    return {
-        "ab_detail_page": _detail_page(rng, max(2_000, round(DETAIL_USERS * scale))),
-        "ab_checkout_split": _checkout_split(rng, scale),
-        "ab_price_test": _price_test(rng, max(1_000, round(PRICE_USERS_PER_ARM * scale))),
-        "aa_tests_daily": _aa_tests(rng, max(40, round(AA_TESTS * scale))),
-    }
 
 
 def _order_values(rng: np.random.Generator, orders: np.ndarray, taste: np.ndarray) -> np.ndarray:
@@ -149,3 +140,12 @@ def _aa_tests(rng: np.random.Generator, tests: int) -> pd.DataFrame:
         "users_a": users_a.cumsum(axis=1).ravel(), "conversions_a": conv_a.cumsum(axis=1).ravel(),
         "users_b": users_b.cumsum(axis=1).ravel(), "conversions_b": conv_b.cumsum(axis=1).ravel(),
     })
+
+
+def make_tables(rng: np.random.Generator, scale: float, shop: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    return {
+        "ab_detail_page": _detail_page(rng, max(2_000, round(DETAIL_USERS * scale))),
+        "ab_checkout_split": _checkout_split(rng, scale),
+        "ab_price_test": _price_test(rng, max(1_000, round(PRICE_USERS_PER_ARM * scale))),
+        "aa_tests_daily": _aa_tests(rng, max(40, round(AA_TESTS * scale))),
+    }

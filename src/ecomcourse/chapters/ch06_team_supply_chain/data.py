@@ -18,7 +18,6 @@ from ...data import schema
 from ...data.shop import SUPPLIERS
 
 STREAM = 6
-
 WEEKS = pd.date_range("2024-12-30", "2025-12-22", freq="7D")  # Mondays; 52 full weeks of 2025
 BACKUP_SHARE = 0.25  # share of purchase orders placed with a backup supplier
 TIGHT_SKUS, OVERSTOCK_SKUS = 12, 14
@@ -56,6 +55,103 @@ TEAM = [("E01", "store_operator"), ("E02", "promotion"), ("E03", "promotion"),
         ("E10", "supply_chain")]
 RISK_MONTH = ("2025-10-01", "2025-10-31")
 RING_DEVICES, RING_SKUS = 6, 3
+
+
+TABLES: dict[str, schema.Table] = {t.name: t for t in [
+    schema.table(
+        "suppliers", "供应商名录：每个供应商一行，每个类目一家主供应商、一到两家备选。",
+        "Supplier list: one row per supplier; each category has one primary and one or two back-ups.",
+        ("supplier_id", "str", "供应商编号", "supplier id"),
+        ("category", "str", "供货类目", "category supplied"),
+        ("role", "str", "primary 主供应商 / backup 备选供应商", "primary / backup"),
+        ("quoted_lead_days", "int", "报价交期（天，从下单到到货）", "quoted lead time (days from order to arrival)"),
+        ("service_score", "float", "服务评分 1–5（采购团队季度评议：响应、售后、配合度）",
+         "service score 1–5 (the buying team's quarterly review: responsiveness, after-sales, cooperation)")),
+    schema.table(
+        "purchase_orders", "2025 年到货的采购单（截至 12 月 28 日）：每张采购单一行，含到货与质检结果。",
+        "Purchase orders received in 2025 (up to 28 December): one row per order, with its delivery and inspection.",
+        ("po_id", "str", "采购单号", "purchase order id"),
+        ("supplier_id", "str", "供应商编号", "supplier id"),
+        ("product_id", "str", "商品编号", "product id"),
+        ("ordered_date", "date", "下单日期", "date ordered"),
+        ("promised_date", "date", "供应商承诺到货日期", "delivery date promised by the supplier"),
+        ("received_date", "date", "实际到货日期", "date actually received"),
+        ("units_ordered", "int", "采购件数", "units ordered"),
+        ("units_received", "int", "实收件数", "units received"),
+        ("units_defective", "int", "质检不合格件数（已退回，不入库）",
+         "units failing inspection (returned, not stocked)"),
+        ("unit_price", "float", "采购单价（元）", "purchase price per unit (yuan)")),
+    schema.table(
+        "inventory_weekly", "每周库存：周 × SKU。销量来自店铺的已支付订单；周一为一周的开始。",
+        "Weekly inventory: week × SKU. Sales come from the shop's paid orders; weeks start on Monday.",
+        ("week", "date", "该周周一的日期", "Monday of the week"),
+        ("product_id", "str", "商品编号", "product id"),
+        ("units_sold", "int", "本周已支付订单的销售件数", "units sold on paid orders that week"),
+        ("units_received", "int", "本周入库的合格件数", "good units received into stock that week"),
+        ("on_hand_units", "int", "周末在库件数", "units on hand at the end of the week"),
+        ("backorder_units", "int", "周末缺货待发件数（已售出、尚无货可发）",
+         "units backordered at the end of the week (sold, nothing to ship yet)")),
+    schema.table(
+        "shipments", "2025 年第四季度一半已支付订单的发货记录：每个包裹一行。",
+        "Shipments for half of the paid orders of Q4 2025: one row per parcel.",
+        ("order_id", "str", "订单编号", "order id"),
+        ("carrier", "str", "快递公司：sf_express、jd_logistics、zto、yto、yunda、jtexpress",
+         "carrier: sf_express, jd_logistics, zto, yto, yunda, jtexpress"),
+        ("shipped_date", "date", "发货日期", "date shipped"),
+        ("weight_g", "int", "包裹重量（克）", "parcel weight (grams)"),
+        ("cost", "float", "运费（元）", "shipping cost (yuan)"),
+        ("promised_days", "int", "承诺送达天数", "promised delivery time (days)"),
+        ("delivered_days", "int", "实际送达天数", "actual delivery time (days)"),
+        ("damaged", "int", "破损：1 是、0 否", "damaged: 1 yes, 0 no")),
+    schema.table(
+        "complaints", "2025 年的客户投诉：每条投诉一行。电话号码全部虚构，以 100 开头（大陆手机号以 13–19 开头）。",
+        "Customer complaints in 2025: one row per complaint. All phone numbers are fictitious and start "
+        "with 100 (mainland mobile numbers start with 13–19).",
+        ("complaint_id", "str", "投诉编号", "complaint id"),
+        ("order_id", "str", "订单编号", "order id"),
+        ("customer_id", "str", "客户编号", "customer id"),
+        ("phone", "str", "联系电话（虚构；书写格式不一）", "contact phone (fictitious; written in several formats)"),
+        ("created_at", "datetime", "投诉时间", "time of the complaint"),
+        ("type", "str", "类型：logistics_delay、damaged、quality、wrong_item、service_attitude、false_claim 恶意投诉、"
+         "review_extortion 差评勒索", "type: logistics_delay, damaged, quality, wrong_item, service_attitude, "
+         "false_claim (malicious), review_extortion (bad-review blackmail)"),
+        ("first_response_minutes", "int", "首次响应用时（分钟）", "minutes to first response"),
+        ("hours_to_resolve", "float", "处理完结用时（小时）", "hours to resolution"),
+        ("evidence_kept", "int", "是否保留了聊天、物流、质检等证据：1 是、0 否",
+         "evidence kept (chat, tracking, inspection): 1 yes, 0 no"),
+        ("outcome", "str",
+         "结果：refund 退款、replacement 换货、compensated 补偿、explained 解释澄清、appeal_won 申诉成功",
+         "outcome: refund, replacement, compensated, explained, appeal_won")),
+    schema.table(
+        "risk_orders", "某淘宝店 2025 年 10 月的风控导出：每笔订单一行（平台订单号，与 orders 表无关）。",
+        "A Taobao store's risk-control export for October 2025: one row per order (platform order ids, "
+        "unrelated to the orders table).",
+        ("order_id", "str", "平台订单号", "platform order id"),
+        ("buyer_id", "str", "买家账号（平台脱敏编号）", "buyer account (platform pseudonym)"),
+        ("created_at", "datetime", "下单时间", "time the order was placed"),
+        ("product_id", "str", "商品编号", "product id"),
+        ("quantity", "int", "件数", "quantity"),
+        ("amount", "float", "实付金额（元）", "amount paid (yuan)"),
+        ("account_age_days", "int", "下单时买家账号注册天数", "age of the buyer account when ordering (days)"),
+        ("device_id", "str", "下单设备指纹", "device fingerprint"),
+        ("address_id", "str", "收货地址指纹", "shipping address fingerprint"),
+        ("parcel_weight_g", "int", "包裹称重（克）", "parcel weight (grams)"),
+        ("review_rating", "int", "评价星级 1–5；0 为未评价", "review stars 1–5; 0 when not reviewed"),
+        ("review_hours_after_delivery", "float", "签收后多少小时评价；未评价为空",
+         "hours from delivery to review; empty when not reviewed")),
+    schema.table(
+        "team_kpis", "运营团队 2025 年每月的 KPI 考核表：月份 × 员工 × 指标。",
+        "The operations team's monthly KPI sheet for 2025: month × employee × KPI.",
+        ("month", "str", "月份 YYYY-MM", "month YYYY-MM"),
+        ("employee_id", "str", "员工编号", "employee id"),
+        ("role", "str", "岗位：store_operator、promotion、customer_service、data_analyst、supply_chain",
+         "role: store_operator, promotion, customer_service, data_analyst, supply_chain"),
+        ("kpi", "str", "指标代码", "KPI code"),
+        ("direction", "str", "higher 越高越好 / lower 越低越好", "higher is better / lower is better"),
+        ("weight", "float", "权重（每人每月合计为 1）", "weight (adds up to 1 per employee and month)"),
+        ("target", "float", "目标值", "target"),
+        ("actual", "float", "实际值", "actual")),
+]}
 
 
 def _with_paid(shop: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -353,100 +449,3 @@ def brushing_truth(seed: int | None = None, scale: float | None = None) -> set[s
     streams = _streams(np.random.default_rng([seed, STREAM]))
     risk = _risk_orders(streams["risk"], scale, schema.TABLES["products"].coerce(products))
     return set(risk.loc[risk["is_ring"], "order_id"])
-
-
-TABLES: dict[str, schema.Table] = {t.name: t for t in [
-    schema.table(
-        "suppliers", "供应商名录：每个供应商一行，每个类目一家主供应商、一到两家备选。",
-        "Supplier list: one row per supplier; each category has one primary and one or two back-ups.",
-        ("supplier_id", "str", "供应商编号", "supplier id"),
-        ("category", "str", "供货类目", "category supplied"),
-        ("role", "str", "primary 主供应商 / backup 备选供应商", "primary / backup"),
-        ("quoted_lead_days", "int", "报价交期（天，从下单到到货）", "quoted lead time (days from order to arrival)"),
-        ("service_score", "float", "服务评分 1–5（采购团队季度评议：响应、售后、配合度）",
-         "service score 1–5 (the buying team's quarterly review: responsiveness, after-sales, cooperation)")),
-    schema.table(
-        "purchase_orders", "2025 年到货的采购单（截至 12 月 28 日）：每张采购单一行，含到货与质检结果。",
-        "Purchase orders received in 2025 (up to 28 December): one row per order, with its delivery and inspection.",
-        ("po_id", "str", "采购单号", "purchase order id"),
-        ("supplier_id", "str", "供应商编号", "supplier id"),
-        ("product_id", "str", "商品编号", "product id"),
-        ("ordered_date", "date", "下单日期", "date ordered"),
-        ("promised_date", "date", "供应商承诺到货日期", "delivery date promised by the supplier"),
-        ("received_date", "date", "实际到货日期", "date actually received"),
-        ("units_ordered", "int", "采购件数", "units ordered"),
-        ("units_received", "int", "实收件数", "units received"),
-        ("units_defective", "int", "质检不合格件数（已退回，不入库）",
-         "units failing inspection (returned, not stocked)"),
-        ("unit_price", "float", "采购单价（元）", "purchase price per unit (yuan)")),
-    schema.table(
-        "inventory_weekly", "每周库存：周 × SKU。销量来自店铺的已支付订单；周一为一周的开始。",
-        "Weekly inventory: week × SKU. Sales come from the shop's paid orders; weeks start on Monday.",
-        ("week", "date", "该周周一的日期", "Monday of the week"),
-        ("product_id", "str", "商品编号", "product id"),
-        ("units_sold", "int", "本周已支付订单的销售件数", "units sold on paid orders that week"),
-        ("units_received", "int", "本周入库的合格件数", "good units received into stock that week"),
-        ("on_hand_units", "int", "周末在库件数", "units on hand at the end of the week"),
-        ("backorder_units", "int", "周末缺货待发件数（已售出、尚无货可发）",
-         "units backordered at the end of the week (sold, nothing to ship yet)")),
-    schema.table(
-        "shipments", "2025 年第四季度一半已支付订单的发货记录：每个包裹一行。",
-        "Shipments for half of the paid orders of Q4 2025: one row per parcel.",
-        ("order_id", "str", "订单编号", "order id"),
-        ("carrier", "str", "快递公司：sf_express、jd_logistics、zto、yto、yunda、jtexpress",
-         "carrier: sf_express, jd_logistics, zto, yto, yunda, jtexpress"),
-        ("shipped_date", "date", "发货日期", "date shipped"),
-        ("weight_g", "int", "包裹重量（克）", "parcel weight (grams)"),
-        ("cost", "float", "运费（元）", "shipping cost (yuan)"),
-        ("promised_days", "int", "承诺送达天数", "promised delivery time (days)"),
-        ("delivered_days", "int", "实际送达天数", "actual delivery time (days)"),
-        ("damaged", "int", "破损：1 是、0 否", "damaged: 1 yes, 0 no")),
-    schema.table(
-        "complaints", "2025 年的客户投诉：每条投诉一行。电话号码全部虚构，以 100 开头（大陆手机号以 13–19 开头）。",
-        "Customer complaints in 2025: one row per complaint. All phone numbers are fictitious and start "
-        "with 100 (mainland mobile numbers start with 13–19).",
-        ("complaint_id", "str", "投诉编号", "complaint id"),
-        ("order_id", "str", "订单编号", "order id"),
-        ("customer_id", "str", "客户编号", "customer id"),
-        ("phone", "str", "联系电话（虚构；书写格式不一）", "contact phone (fictitious; written in several formats)"),
-        ("created_at", "datetime", "投诉时间", "time of the complaint"),
-        ("type", "str", "类型：logistics_delay、damaged、quality、wrong_item、service_attitude、false_claim 恶意投诉、"
-         "review_extortion 差评勒索", "type: logistics_delay, damaged, quality, wrong_item, service_attitude, "
-         "false_claim (malicious), review_extortion (bad-review blackmail)"),
-        ("first_response_minutes", "int", "首次响应用时（分钟）", "minutes to first response"),
-        ("hours_to_resolve", "float", "处理完结用时（小时）", "hours to resolution"),
-        ("evidence_kept", "int", "是否保留了聊天、物流、质检等证据：1 是、0 否",
-         "evidence kept (chat, tracking, inspection): 1 yes, 0 no"),
-        ("outcome", "str",
-         "结果：refund 退款、replacement 换货、compensated 补偿、explained 解释澄清、appeal_won 申诉成功",
-         "outcome: refund, replacement, compensated, explained, appeal_won")),
-    schema.table(
-        "risk_orders", "某淘宝店 2025 年 10 月的风控导出：每笔订单一行（平台订单号，与 orders 表无关）。",
-        "A Taobao store's risk-control export for October 2025: one row per order (platform order ids, "
-        "unrelated to the orders table).",
-        ("order_id", "str", "平台订单号", "platform order id"),
-        ("buyer_id", "str", "买家账号（平台脱敏编号）", "buyer account (platform pseudonym)"),
-        ("created_at", "datetime", "下单时间", "time the order was placed"),
-        ("product_id", "str", "商品编号", "product id"),
-        ("quantity", "int", "件数", "quantity"),
-        ("amount", "float", "实付金额（元）", "amount paid (yuan)"),
-        ("account_age_days", "int", "下单时买家账号注册天数", "age of the buyer account when ordering (days)"),
-        ("device_id", "str", "下单设备指纹", "device fingerprint"),
-        ("address_id", "str", "收货地址指纹", "shipping address fingerprint"),
-        ("parcel_weight_g", "int", "包裹称重（克）", "parcel weight (grams)"),
-        ("review_rating", "int", "评价星级 1–5；0 为未评价", "review stars 1–5; 0 when not reviewed"),
-        ("review_hours_after_delivery", "float", "签收后多少小时评价；未评价为空",
-         "hours from delivery to review; empty when not reviewed")),
-    schema.table(
-        "team_kpis", "运营团队 2025 年每月的 KPI 考核表：月份 × 员工 × 指标。",
-        "The operations team's monthly KPI sheet for 2025: month × employee × KPI.",
-        ("month", "str", "月份 YYYY-MM", "month YYYY-MM"),
-        ("employee_id", "str", "员工编号", "employee id"),
-        ("role", "str", "岗位：store_operator、promotion、customer_service、data_analyst、supply_chain",
-         "role: store_operator, promotion, customer_service, data_analyst, supply_chain"),
-        ("kpi", "str", "指标代码", "KPI code"),
-        ("direction", "str", "higher 越高越好 / lower 越低越好", "higher is better / lower is better"),
-        ("weight", "float", "权重（每人每月合计为 1）", "weight (adds up to 1 per employee and month)"),
-        ("target", "float", "目标值", "target"),
-        ("actual", "float", "实际值", "actual")),
-]}

@@ -58,7 +58,6 @@ from ...data.schema import Table, table
 from ...data.shop import SOURCES, SUPPLIERS
 
 STREAM = 7
-
 # --- case 1: Douyin beauty brand ---------------------------------------------------------------
 DOUYIN_MONTHS = pd.period_range("2024-03", periods=9, freq="M").strftime("%Y-%m")
 DOUYIN_TOTAL_M = [1.00, 2.10, 3.80, 5.90, 8.20, 10.90, 11.70, 12.20, 12.60]  # million yuan
@@ -70,7 +69,6 @@ DOUYIN_SHARES = np.array([  # one row per month, columns as DOUYIN_CHANNELS
 ])
 DOUYIN_AOV = {"kol_seeding": 139.0, "live_commerce": 119.0, "koc_reviews": 149.0, "short_video": 129.0}
 DOUYIN_CR = {"kol_seeding": 0.006, "live_commerce": 0.018, "koc_reviews": 0.010, "short_video": 0.004}
-
 # --- case 2: Pinduoduo agriculture -------------------------------------------------------------
 PDD_MONTHS = pd.period_range("2024-01", periods=12, freq="M").strftime("%Y-%m")
 PDD_HOUSEHOLDS = (320, 1180)
@@ -79,7 +77,6 @@ PDD_GRADE_A = (0.55, 0.90)
 PDD_GROUP = (0.62, 0.78)
 PDD_PAYOUT = (0.50, 0.60)  # share of GMV paid to the households
 PDD_AOV = (35.0, 42.0)
-
 # --- case 3: Taobao apparel store --------------------------------------------------------------
 APPAREL_BUYERS = 55_000
 APPAREL_GMV = 50_000_000.0
@@ -90,7 +87,6 @@ APPAREL_SEGMENTS = {
     "young_mom": (0.25, 0.47, 1.4, 480.0),
     "mature": (0.15, 0.36, 1.1, 620.0),
 }
-
 # --- capstone: the shop, August and September 2025 ---------------------------------------------
 CAPSTONE_DAYS = pd.date_range("2025-08-01", "2025-09-30", freq="D")
 SWITCH_DAY = pd.Timestamp("2025-09-01")
@@ -109,6 +105,7 @@ SKU_DAYS = pd.date_range("2025-08-01", "2025-10-10", freq="D")
 TOP_SKUS = 8
 EVENT_WINDOW_DAYS = 11
 SERVICE_Z = 1.645
+
 
 TABLES: dict[str, Table] = {t.name: t for t in [
     table("case_douyin_beauty_monthly", "案例一：抖音新锐美妆品牌，2024 年 3 月起 9 个月，月份 × 渠道。",
@@ -176,21 +173,6 @@ TABLES: dict[str, Table] = {t.name: t for t in [
 def _streams(rng: np.random.Generator) -> dict[str, np.random.Generator]:
     names = ["douyin", "pdd", "apparel", "channel", "experiment", "plan"]
     return {name: np.random.default_rng(seed) for name, seed in zip(names, rng.integers(0, 2**63, len(names)))}
-
-
-def make_tables(rng: np.random.Generator, scale: float, shop: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    streams = _streams(rng)
-    demand = sku_demand(shop)
-    return {
-        "case_douyin_beauty_monthly": _douyin(streams["douyin"]),
-        "case_pdd_agri_monthly": _pdd(streams["pdd"]),
-        "case_apparel_buyers": _apparel(streams["apparel"], max(2_000, round(APPAREL_BUYERS * scale))),
-        "capstone_channel_daily": _channel_daily(streams["channel"]),
-        "capstone_experiment_users": _experiment(streams["experiment"],
-                                                 max(1_000, round(EXPERIMENT_USERS_PER_ARM * scale))),
-        "capstone_sku_demand": demand,
-        "capstone_sku_plan": _sku_plan(streams["plan"], demand, shop["products"]),
-    }
 
 
 def _douyin(rng: np.random.Generator) -> pd.DataFrame:
@@ -337,3 +319,18 @@ def _sku_plan(rng: np.random.Generator, demand: pd.DataFrame, products: pd.DataF
         "unit_cost": info["unit_cost"].to_numpy(),
         "double11_uplift": uplift,
     })
+
+
+def make_tables(rng: np.random.Generator, scale: float, shop: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    streams = _streams(rng)
+    demand = sku_demand(shop)
+    return {
+        "case_douyin_beauty_monthly": _douyin(streams["douyin"]),
+        "case_pdd_agri_monthly": _pdd(streams["pdd"]),
+        "case_apparel_buyers": _apparel(streams["apparel"], max(2_000, round(APPAREL_BUYERS * scale))),
+        "capstone_channel_daily": _channel_daily(streams["channel"]),
+        "capstone_experiment_users": _experiment(streams["experiment"],
+                                                 max(1_000, round(EXPERIMENT_USERS_PER_ARM * scale))),
+        "capstone_sku_demand": demand,
+        "capstone_sku_plan": _sku_plan(streams["plan"], demand, shop["products"]),
+    }
