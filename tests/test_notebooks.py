@@ -109,7 +109,7 @@ def test_exercises_have_contracts_tests_and_points(chapter):
 
 
 def test_catalog_is_up_to_date():
-    assert paths.CATALOG.read_text(encoding="utf-8") == catalog_text(), "run `ecomcourse catalog`"
+    assert paths.CATALOG.read_text(encoding="utf-8") == catalog_text(), "run `ecomcourse build`"
 
 
 @pytest.mark.slow

@@ -69,22 +69,6 @@ def cmd_normalise(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_catalog(args: argparse.Namespace) -> int:
-    from .authoring.catalogue import catalog_text
-
-    text = catalog_text()
-    if args.check:
-        current = paths.CATALOG.read_text(encoding="utf-8") if paths.CATALOG.exists() else ""
-        if current != text:
-            print(f"✗ {paths.CATALOG.relative_to(paths.ROOT)} is out of date: run `ecomcourse catalog`")
-            return 1
-        print(f"✓ {paths.CATALOG.relative_to(paths.ROOT)} matches the notebooks")
-        return 0
-    paths.CATALOG.write_text(text, encoding="utf-8")
-    print(f"wrote {paths.CATALOG.relative_to(paths.ROOT)}")
-    return 0
-
-
 def cmd_build(args: argparse.Namespace) -> int:
     from .authoring.build import build
 
@@ -186,7 +170,7 @@ class OneLinePerCommand(argparse.HelpFormatter):
 
     def __init__(self, prog: str) -> None:
         super().__init__(prog, width=100)
-        self._action_max_length = 14  # the longest command name, indented
+        self._action_max_length = 16  # the longest command name (new-chapter), indented
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -214,10 +198,6 @@ def build_parser() -> argparse.ArgumentParser:
     norm.add_argument("paths", nargs="*", help="notebooks (default: solutions/ and notebooks/)")
     norm.add_argument("--check", action="store_true", help="only report notebooks that are not clean")
     norm.set_defaults(func=cmd_normalise)
-
-    cat = sub.add_parser("catalog", help="write the exercise catalogue grader/exercises.json")
-    cat.add_argument("--check", action="store_true", help="fail if the catalogue is out of date")
-    cat.set_defaults(func=cmd_catalog)
 
     bld = sub.add_parser("build", help="regenerate everything derived: data, notebooks, editions, catalogue, READMEs")
     bld.add_argument("--check", action="store_true", help="only verify; fail on any difference")
