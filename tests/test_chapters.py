@@ -3,6 +3,8 @@ strings, widgets), its nbgrader source, both editions, its answer banks, its dat
 
 from __future__ import annotations
 
+import re
+
 import nbformat
 import pytest
 
@@ -63,3 +65,13 @@ def test_a_dataset_code_has_one_display_name_across_chapters():
             if names.setdefault(code, name) != name:
                 clashes.append(f"{code}: {names[code]} vs {name} ({c.id})")
     assert clashes == []
+
+
+def test_every_string_key_the_code_and_notebooks_use_exists():
+    """A key moved between chapters, or mistyped, is a KeyError in a student's notebook."""
+    used = re.compile(r"""\bt\(\s*\\?["']([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)\\?["']""")
+    sources = [p for p in (paths.ROOT / "src" / "ecomcourse").rglob("*.py")] + \
+              [paths.master_notebook(c) for c in chapter_ids()]
+    missing = sorted({f"{p.relative_to(paths.ROOT)}: {key}" for p in sources
+                      for key in used.findall(p.read_text(encoding="utf-8")) if key not in i18n.STRINGS})
+    assert missing == []

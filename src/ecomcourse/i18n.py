@@ -90,6 +90,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "report.count": {"zh": "次数", "en": "Count"},
     "report.none": {"zh": "无", "en": "None"},
     # plots and widgets
+    "widget.all": {"zh": "全部", "en": "All"},
     "axis.date": {"zh": "日期", "en": "Date"},
     "axis.gmv": {"zh": "成交额（元）", "en": "GMV (yuan)"},
     "axis.cr": {"zh": "支付转化率", "en": "Conversion rate"},

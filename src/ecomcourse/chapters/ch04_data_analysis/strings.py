@@ -114,7 +114,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "ch04.legend.target": {"zh": "目标 ROAS = {value:.0f}", "en": "Target ROAS = {value:.0f}"},
     "ch04.widget.dates": {"zh": "日期范围", "en": "Dates"},
     "ch04.widget.platform": {"zh": "平台", "en": "Platform"},
-    "ch04.widget.all": {"zh": "全部", "en": "All"},
     "ch04.kpi.buyers": {"zh": "支付买家数", "en": "Paying buyers"},
     "ch04.kpi.orders": {"zh": "支付订单数", "en": "Paid orders"},
     "ch04.kpi.order_value": {"zh": "笔单价", "en": "Value per order"},

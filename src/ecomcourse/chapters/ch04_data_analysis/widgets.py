@@ -42,7 +42,7 @@ def kpi_dashboard(orders: pd.DataFrame, traffic: pd.DataFrame) -> widgets.VBox:
     dates = widgets.SelectionRangeSlider(
         options=[(d.strftime("%Y-%m-%d"), d) for d in weeks], index=(len(weeks) - 9, len(weeks) - 1),
         description=t("ch04.widget.dates"), layout=widgets.Layout(width="560px"), continuous_update=False)
-    platforms = [(t("ch04.widget.all"), "all")] + [(label(p), p) for p in sorted(paid["platform"].unique())]
+    platforms = [(t("widget.all"), "all")] + [(label(p), p) for p in sorted(paid["platform"].unique())]
     platform = widgets.Dropdown(options=platforms, value="all", description=t("ch04.widget.platform"))
     out = widgets.Output()
 
