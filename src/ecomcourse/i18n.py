@@ -16,8 +16,10 @@ _current = {"lang": "zh"}
 
 STRINGS: dict[str, dict[str, str]] = {
     # course set-up and data loading
-    "setup.ready": {"zh": "环境就绪：{chapter}（简体中文版），数据目录 {data}",
-                    "en": "Ready: {chapter} (English edition), data in {data}"},
+    "setup.ready": {"zh": "环境就绪：{chapter}（简体中文版），数据目录 {data}\n"
+                          "以 %%demonstration 开头的单元格只展示结果，评分时跳过。",
+                    "en": "Ready: {chapter} (English edition), data in {data}\n"
+                          "Cells that start with %%demonstration only show results; grading skips them."},
     "data.unknown": {"zh": "没有名为 “{name}” 的数据集。可用的数据集：{names}",
                      "en": "There is no dataset called '{name}'. Available datasets: {names}"},
     "data.not_found": {"zh": "找不到课程数据（含 manifest.json 的文件夹）。请在终端运行一次 `{command}`，"
