@@ -14,7 +14,7 @@ from conftest import grade_command, slow_answer
 
 from ecomcourse.authoring.classroom import Classroom, fill_answers, solution_sources
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("engine-fidelity")]  # one plain and one engine run
 CHAPTER = "ch04_data_analysis"
 DUE = "2026-03-01 12:00:00 Asia/Shanghai"
 ON_TIME, LATE = "2026-03-01 09:30:00 Asia/Shanghai", "2026-03-02 08:00:00 Asia/Shanghai"

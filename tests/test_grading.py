@@ -4,6 +4,7 @@ its sandbox, grades equal plain nbgrader's, the CSV and gradebook agree, re-runs
 from __future__ import annotations
 
 import hashlib
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,9 +12,9 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
+from conftest import class_runs
 
 from ecomcourse import paths
-from ecomcourse.authoring.banks import submissions as bank_submissions
 from ecomcourse.authoring.classroom import Classroom, fill_answers, solution_sources
 from ecomcourse.data import store
 from ecomcourse.grading.engine import COLUMNS, STATUSES, grade
@@ -21,6 +22,7 @@ from ecomcourse.grading.sandbox import choose_sandbox
 from ecomcourse.grading.settings import overrides
 
 pytestmark = pytest.mark.slow
+HOSTILE_CLASS = pytest.mark.xdist_group("engine-hostile-class")  # the tests of one grading run: one worker
 CHAPTER = "ch04_data_analysis"
 # generous time limits: CI runs this beside the browser tests, and only the outcomes are under test
 LIMITS = dict(cell_timeout=15, notebook_timeout=240, memory_mb=1536, output_bytes=200_000)
@@ -106,6 +108,7 @@ def _score(run, student):
     ("kernel_crash", "kernel_died"), ("memory_hog", "memory"), ("edited_tests", "tampered"),
     ("deleted_test", "tampered"), ("monkeypatch", "flagged"), ("reach_outside", "flagged"),
 ])
+@HOSTILE_CLASS
 def test_every_submission_gets_an_outcome(graded, student, status):
     _, run, _, _ = graded
     assert _status(run, student) == status
@@ -113,6 +116,7 @@ def test_every_submission_gets_an_outcome(graded, student, status):
     assert status == "graded" or messages.str.len().min() > 0, "a reason in plain words"
 
 
+@HOSTILE_CLASS
 def test_scores_of_the_hostile_class(graded):
     _, run, _, _ = graded
     assert _score(run, "solved") == 27
@@ -126,6 +130,7 @@ def test_scores_of_the_hostile_class(graded):
     assert _score(run, "huge_output") == 27 and _status(run, "huge_output") == "graded"
 
 
+@HOSTILE_CLASS
 def test_csv_contract_and_gradebook(graded):
     course, run, out, _ = graded
     assert out.read_bytes()[:3] == b"\xef\xbb\xbf"
@@ -138,6 +143,7 @@ def test_csv_contract_and_gradebook(graded):
     assert (gradebook.reindex(csv_totals.index) == csv_totals).all()
 
 
+@HOSTILE_CLASS
 def test_feedback_in_each_edition_without_hidden_tests(graded):
     course, _, out, _ = graded
     feedback = course.root / "grader" / "feedback"
@@ -154,6 +160,7 @@ def test_feedback_in_each_edition_without_hidden_tests(graded):
     assert (out.with_name(out.stem + "_nbgrader.csv")).is_file()
 
 
+@HOSTILE_CLASS
 def test_nothing_escapes(graded):
     course, _, _, before = graded
     submitted = course.root / "grader" / "submitted"
@@ -164,6 +171,7 @@ def test_nothing_escapes(graded):
     assert "sleep 300" not in leftovers, "no process outlives its grading"
 
 
+@HOSTILE_CLASS
 @pytest.mark.skipif(not BUBBLEWRAP,
                     reason="needs bubblewrap (apt-get install bubblewrap); limits-only mode hides nothing")
 def test_sandbox_hides_answers_and_blocks_network_and_writes(graded):
@@ -177,26 +185,28 @@ def test_sandbox_hides_answers_and_blocks_network_and_writes(graded):
     assert (course.root / "sentinel.txt").read_text(encoding="utf-8") == "untouched"
 
 
-def test_grades_equal_plain_nbgrader(tmp_path):
+@pytest.mark.parametrize("autograded", class_runs(langs=("zh",), chapters=(CHAPTER,)), indirect=True)
+def test_grades_equal_plain_nbgrader(autograded, tmp_path):
+    """The class plain ``nbgrader autograde`` graded for the autograde tests (the solution, the blank
+    release and every answer bank; graded once per test run), handed to the engine in a course of its
+    own, gets the same score on every cell."""
+    plain = autograded.scores[autograded.scores["student_id"] != "broken"]  # not JSON: see the hostile class
+    plain = plain.set_index(["student_id", "grade_id"])["score"].sort_index()
     course = Classroom(tmp_path, (CHAPTER,), ("zh",))
-    blank = course.student_notebook(CHAPTER)
-    class_ = {"solved": solution_sources(CHAPTER), "blank": {}}
-    class_.update({f"bank-{name}": {sid: a.source for sid, a in group.items()}
-                   for name, group in bank_submissions(CHAPTER).items()})
-    for student, answers in class_.items():
-        course.hand_in(student, CHAPTER, fill_answers(blank, answers))
-    course.autograde(CHAPTER)
-    plain = course.scores(CHAPTER).set_index(["student_id", "grade_id"])["score"].sort_index()
-    run = grade([CHAPTER], course.root / "grader" / "submitted", tmp_path / "engine.csv", course.root / "grader",
-                SETTINGS, progress=False)
+    handed_in, submitted = autograded.course.root / "grader" / "submitted", course.root / "grader" / "submitted"
+    shutil.copytree(handed_in, submitted, ignore=lambda folder, _: ["broken"] if Path(folder) == handed_in else [])
+    students = sorted(p.name for p in submitted.iterdir())
+    assert "solved" in students and "broken" not in students and any(s.startswith("bank-") for s in students)
+    assert sorted(set(plain.index.get_level_values("student_id"))) == students, "plain nbgrader graded each one"
+    run = grade([CHAPTER], submitted, tmp_path / "engine.csv", course.root / "grader", SETTINGS, progress=False)
     engine = run.rows.set_index(["student_id", "grade_id"])["score"].sort_index()
     assert engine.to_dict() == plain.to_dict()
     in_gradebook = course.scores(CHAPTER).set_index(["student_id", "grade_id"])["score"].sort_index()
     assert in_gradebook.to_dict() == plain.to_dict()
 
-    again = grade([CHAPTER], course.root / "grader" / "submitted", tmp_path / "engine.csv", course.root / "grader",
+    again = grade([CHAPTER], submitted, tmp_path / "engine.csv", course.root / "grader",
                   SETTINGS, progress=False, only_changed=True)
-    assert again.skipped == len(class_)
+    assert again.skipped == len(students)
     assert again.rows.set_index(["student_id", "grade_id"])["score"].sort_index().to_dict() == plain.to_dict()
 
 
