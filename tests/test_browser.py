@@ -15,22 +15,22 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import CHAPTERS, wait_until
 from nbgrader.api import Gradebook
 
 from ecomcourse import paths
 from ecomcourse.authoring.classroom import Classroom, fill_answers, solution_sources
-from ecomcourse.chapters import chapter_ids
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = paths.ROOT / "build" / "screenshots"
 CJK_FONT_WORDS = ("CJK", "Hei", "PingFang", "WenQuanYi", "Source Han", "Noto Sans SC", "Ecomcourse")
 try:
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import expect, sync_playwright
 except ImportError:  # pragma: no cover - the skip below explains
     sync_playwright = None
 
@@ -46,6 +46,23 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def _listening(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), 1).close()
+    except OSError:
+        return False
+    return True
+
+
+def _wait_for(page, condition: str, arg: object, timeout_ms: int) -> None:
+    """Wait until the JavaScript ``condition(arg)`` holds, or the time is up: the assertion after
+    the wait says what was missing."""
+    try:
+        page.wait_for_function(condition, arg=arg, timeout=timeout_ms)
+    except PlaywrightTimeout:
+        pass
 
 
 def _settings(folder: Path) -> Path:
@@ -66,13 +83,9 @@ class Lab:
             [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", f"--port={self.port}",
              "--ServerApp.token=", "--ServerApp.password=", "--allow-root", f"--ServerApp.root_dir={root}"],
             cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for _ in range(120):
-            try:
-                socket.create_connection(("127.0.0.1", self.port), 1).close()
-                return
-            except OSError:
-                time.sleep(0.5)
-        raise RuntimeError("JupyterLab did not start")
+        if not wait_until(lambda: self.process.poll() is not None or _listening(self.port), 90) \
+                or self.process.poll() is not None:
+            raise RuntimeError(f"JupyterLab did not start (exit code {self.process.poll()})")
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}/{path}"
@@ -95,7 +108,7 @@ def browser():
 @pytest.fixture(scope="module")
 def student_lab(tmp_path_factory):
     root = tmp_path_factory.mktemp("student")
-    for chapter in chapter_ids():
+    for chapter in CHAPTERS:
         for lang in ("zh", "en"):
             blank = nbformat.read(paths.released_notebook(chapter, lang), as_version=4)
             folder = root / lang / chapter
@@ -111,22 +124,18 @@ def _open(browser, lab: Lab, path: str):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(lab.url(f"lab/tree/{path}?reset"))  # a fresh workspace: only this notebook open
     page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell", state="attached", timeout=120_000)
-    page.wait_for_timeout(3000)
+    # the notebook is ready once its kernel is (a busy machine starts kernels slowly)
+    page.locator(".jp-StatusBar-TextItem", has_text="| Idle").first.wait_for(timeout=180_000)
     return page
 
 
 def _run_all(page) -> None:
-    """Run every cell once the kernel is ready (a busy machine starts kernels slowly), and wait until
-    each code cell has run."""
-    page.locator(".jp-StatusBar-TextItem", has_text="| Idle").first.wait_for(timeout=180_000)
+    """Run every cell (the kernel is ready, see ``_open``), and wait until each code cell has run:
+    none is left unrun ``[ ]`` or queued ``[*]``."""
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
-    page.wait_for_timeout(3000)
     waiting = page.locator(".jp-CodeCell .jp-InputPrompt").filter(has_text=re.compile(r"\[[ *]\]"))
-    deadline = time.time() + 300
-    while waiting.count() and time.time() < deadline:
-        page.wait_for_timeout(1000)
-    assert waiting.count() == 0, "every code cell ran"
+    expect(waiting, "every code cell ran").to_have_count(0, timeout=300_000)
 
 
 def _fonts_used(page, selector: str) -> list[str]:
@@ -156,7 +165,7 @@ def _change_first_control(widget) -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("chapter", chapter_ids())
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_solved_notebook_runs_with_figures_and_a_live_widget(browser, student_lab, chapter, lang):
     page = _open(browser, student_lab, f"{lang}/{chapter}/solved.ipynb")
     _run_all(page)
@@ -166,9 +175,8 @@ def test_solved_notebook_runs_with_figures_and_a_live_widget(browser, student_la
     solved = nbformat.read(paths.ROOT / "notebooks" / lang / chapter / f"{chapter}.ipynb", as_version=4)
     figures = sum(c.source.count("plt.show()") for c in solved.cells if c.cell_type == "code")
     images = page.locator(".jp-OutputArea-output img")
-    deadline = time.time() + 90  # a busy machine draws the last figures after the kernel is idle
-    while images.count() < figures and time.time() < deadline:
-        page.wait_for_timeout(1000)
+    # a busy machine draws the last figures after the kernel is idle
+    _wait_for(page, "n => document.querySelectorAll('.jp-OutputArea-output img').length >= n", figures, 90_000)
     assert images.count() >= figures, "every figure renders as an image"
     widget = page.locator(".jp-OutputArea-output:has(.widget-vbox)").first
     widget.scroll_into_view_if_needed()
@@ -176,26 +184,33 @@ def test_solved_notebook_runs_with_figures_and_a_live_widget(browser, student_la
         "the widget is a live control, not a text repr"
     page.screenshot(path=str(SHOTS / f"{chapter}_{lang}_widget.png"))
     before = widget.inner_text()
-    _change_first_control(widget)
-    page.wait_for_timeout(4000)
-    assert widget.inner_text() != before, "changing a control redraws the widget's output"
+    drawn = widget.locator(".widget-output .jp-OutputArea-child")
+    first_drawn = drawn.first.element_handle() if drawn.count() else None
     redrawn = widget.locator(".widget-output img")
-    if redrawn.count():
+    charts = redrawn.count()
+    _change_first_control(widget)
+    # redrawn: the old output is gone, the text is new, as many charts as before are drawn and loaded
+    _wait_for(page, """([widget, old, before, charts]) => {
+        const images = [...widget.querySelectorAll('.widget-output img')];
+        return (old === null || !old.isConnected) && widget.innerText !== before && images.length >= charts
+               && images.every(img => img.complete && img.naturalWidth > 0);
+    }""", [widget.element_handle(), first_drawn, before, charts], 60_000)
+    assert widget.inner_text() != before, "changing a control redraws the widget's output"
+    assert redrawn.count() >= charts, "the widget redraws its chart"
+    if charts:
         redrawn.last.scroll_into_view_if_needed()
-        page.wait_for_timeout(1000)
         assert redrawn.last.evaluate("img => img.complete && img.naturalWidth > 0"), "the redrawn chart loads"
     page.screenshot(path=str(SHOTS / f"{chapter}_{lang}_widget_changed.png"))
     if lang == "zh":
         fonts = _fonts_used(page, ".jp-RenderedMarkdown h1")
         assert any(word in font for font in fonts for word in CJK_FONT_WORDS), fonts
     page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell").first.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
     page.screenshot(path=str(SHOTS / f"{chapter}_{lang}_top.png"))
     page.close()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("chapter", chapter_ids())
+@pytest.mark.parametrize("chapter", CHAPTERS)
 @pytest.mark.parametrize("copy, verdict", [("solved.ipynb", "Success"), ("blank", "cell failed")])
 def test_validate_button(browser, student_lab, chapter, lang, copy, verdict):
     name = f"{chapter}.ipynb" if copy == "blank" else copy
@@ -212,8 +227,8 @@ def test_validate_button(browser, student_lab, chapter, lang, copy, verdict):
 
 
 def test_formgrader_lists_the_assignments(browser, tmp_path):
-    course = Classroom(tmp_path / "course", chapter_ids(), ("zh",))
-    chapter = chapter_ids()[0]
+    course = Classroom(tmp_path / "course", CHAPTERS, ("zh",))
+    chapter = CHAPTERS[0]
     course.hand_in("wang_fang", chapter, fill_answers(course.student_notebook(chapter), solution_sources(chapter)))
     course.autograde(chapter)
     lab = Lab(course.root / "grader", _settings(tmp_path / "settings"))
@@ -246,11 +261,12 @@ def test_formgrader_scores_a_written_memo(browser, tmp_path):
         score.wait_for(timeout=120_000)
         score.scroll_into_view_if_needed()
         score.fill("5")
-        score.press("Tab")
+        with page.expect_response(lambda r: "/formgrader/api/grade/" in r.url and r.request.method == "PUT"):
+            score.press("Tab")  # formgrader saves a field when it changes
         comment = page.locator("textarea#memo-comment")
         comment.fill("发现写得清楚；行动缺少负责人。")
-        comment.press("Tab")
-        page.wait_for_timeout(2000)
+        with page.expect_response(lambda r: "/formgrader/api/comment/" in r.url and r.request.method == "PUT"):
+            comment.press("Tab")
         page.screenshot(path=str(SHOTS / "formgrader_memo.png"))
         page.close()
     finally:

@@ -10,13 +10,12 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import grade_command, slow_answer
+from conftest import grade_command, slow_answer, wait_until
 from nbgrader.api import Gradebook
 
 from ecomcourse.authoring.classroom import Classroom, fill_answers, solution_sources
@@ -40,15 +39,6 @@ def marked_processes(marker: str) -> list[str]:
 def start_grading(course: Classroom, out: Path, marker: str) -> subprocess.Popen:
     return subprocess.Popen(grade_command(course, CHAPTER, out), env={**os.environ, "ECOMCOURSE_TEST_RUN": marker},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def wait_until(condition, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.5)
-    return condition()
 
 
 def submissions_in_gradebook(course: Classroom) -> list[str]:

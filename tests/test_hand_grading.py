@@ -10,19 +10,20 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import wait_until
 
 from ecomcourse.authoring.catalogue import autograded, chapter_exercises
 from ecomcourse.authoring.classroom import Classroom, fill_answers, solution_sources
 from ecomcourse.grading.engine import grade, read_rows
 from ecomcourse.grading.settings import overrides
 
-pytestmark = pytest.mark.slow
+# one grading run, then formgrader, then re-grading: in order, on one xdist worker
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("hand-grading")]
 CHAPTER = "ch07_case_studies"
 SETTINGS = overrides(workers=2, cell_timeout=60, notebook_timeout=400, memory_mb=1536)
 COMMENT = "结论清楚，但三项行动缺少负责人和日期。"
@@ -40,13 +41,16 @@ class Formgrader:
             [str(Path(sys.executable).parent / "jupyter"), "server", "--no-browser", f"--port={self.port}",
              f"--ServerApp.token={self.token}", "--allow-root", f"--ServerApp.root_dir={course.root}"],
             cwd=course.root / "grader", env=os.environ.copy(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for _ in range(120):
-            try:
-                self.get("formgrader/api/status")
-                return
-            except OSError:
-                time.sleep(0.5)
-        raise RuntimeError("the formgrader did not start")
+        if not wait_until(lambda: self.process.poll() is not None or self._answers(), 90) \
+                or self.process.poll() is not None:
+            raise RuntimeError(f"the formgrader did not start (exit code {self.process.poll()})")
+
+    def _answers(self) -> bool:
+        try:
+            self.get("formgrader/api/status")
+        except OSError:
+            return False
+        return True
 
     def _call(self, method: str, path: str, body: dict | None = None) -> object:
         request = urllib.request.Request(f"http://127.0.0.1:{self.port}/{path}", method=method,
