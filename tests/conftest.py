@@ -79,7 +79,7 @@ def autograded(request, tmp_path_factory) -> GradedClass:
 def grade_command(course: Classroom, chapter: str, out: Path) -> list[str]:
     """``ecomcourse grade`` on the class handed in to ``course``, as the README runs it, on 2 workers."""
     return [sys.executable, "-m", "ecomcourse.cli", "grade", chapter, "--submissions",
-            str(course.root / "grader" / "submitted"), "--out", str(out), "--course", str(course.root / "grader"),
+            str(course.root / "grader" / "submitted"), "--out", str(out), "--grader-dir", str(course.root / "grader"),
             "--workers", "2"]
 
 

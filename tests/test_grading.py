@@ -236,7 +236,7 @@ def test_batch_that_cannot_run_exits_non_zero(tmp_path, args, words):
     course = Classroom(tmp_path, (CHAPTER,), ("zh",))
     (course.root / "grader" / "submitted").mkdir(parents=True, exist_ok=True)
     argv = [sys.executable, "-m", "ecomcourse.cli", "grade", *args, "--out", str(tmp_path / "x.csv"),
-            "--course", str(course.root / "grader")]
+            "--grader-dir", str(course.root / "grader")]
     if "--submissions" not in args:
         argv += ["--submissions", str(course.root / "grader" / "submitted")]
     result = subprocess.run(argv, capture_output=True, text=True)

@@ -127,7 +127,7 @@ def test_hand_scores_from_formgrader_reach_every_output(run):
     finally:
         server.stop()
     result = subprocess.run([sys.executable, "-m", "ecomcourse.cli", "report", "--csv", str(out),
-                             "--course", str(course.root / "grader")], capture_output=True, text=True)
+                             "--grader-dir", str(course.root / "grader")], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     rows = read_rows(out)
     zh = _row(rows, "writer_zh", memo.grade_id)

@@ -109,7 +109,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
                          workers=args.workers, scheduler=args.scheduler,
                          bubblewrap=False if args.no_bubblewrap else None)
     try:
-        run = grade(args.assignments, Path(args.submissions), Path(args.out), Path(args.course), settings,
+        run = grade(args.assignments, Path(args.submissions), Path(args.out), Path(args.grader_dir), settings,
                     only_changed=args.only_changed)
     except GradingError as error:
         print(f"ecomcourse grade: {error}", file=sys.stderr)
@@ -149,13 +149,13 @@ def cmd_report(args: argparse.Namespace) -> int:
             if args.out or args.sandbox:
                 raise GradingError(f"{source} comes from a grading run, whose files are rewritten where they "
                                    "are and say which sandbox it used: leave out --out and --sandbox")
-            rows = refresh(source, Path(args.course))
+            rows = refresh(source, Path(args.grader_dir))
             pending = int((rows["grading"] == "pending").sum())
             print(f"updated {source} and its report, wide CSV, nbgrader export and feedback from the gradebook"
                   + (f"; {pending} answers still await a grade in formgrader" if pending else ""))
             return 0
         html = Path(args.out) if args.out else source.with_suffix(".html")
-        lang = Autograder.load(Path(args.course)).engine.instructor_language
+        lang = Autograder.load(Path(args.grader_dir)).engine.instructor_language
         write_report(read_rows(source), html, source.with_name(f"{source.stem}_wide.csv"),
                      args.sandbox or "unknown", lang)
     except GradingError as error:
@@ -219,14 +219,16 @@ def build_parser() -> argparse.ArgumentParser:
     grd.add_argument("--timeout", type=int, help="seconds per notebook (GradingEngine.notebook_timeout)")
     grd.add_argument("--cell-timeout", type=int, help="seconds per cell (nbgrader's Execute.timeout)")
     grd.add_argument("--memory", type=int, help="MB of memory per notebook (GradingEngine.memory_mb)")
-    grd.add_argument("--course", default=str(paths.GRADER), help="folder with nbgrader_config.py (default: grader/)")
+    grd.add_argument("--grader-dir", default=str(paths.GRADER),
+                     help="folder with nbgrader_config.py and the gradebook (default: grader/)")
     grd.add_argument("--only-changed", action="store_true", help="skip submissions unchanged since the last run")
     grd.add_argument("--no-bubblewrap", action="store_true", help="limits only, even where bubblewrap works")
     grd.set_defaults(func=cmd_grade)
 
     rep = sub.add_parser("report", help="after formgrader: rewrite a run's files; or report on a CSV")
     rep.add_argument("--csv", required=True, help="the CSV written by ecomcourse grade")
-    rep.add_argument("--course", default=str(paths.GRADER), help="folder with nbgrader_config.py (default: grader/)")
+    rep.add_argument("--grader-dir", default=str(paths.GRADER),
+                     help="folder with nbgrader_config.py and the gradebook (default: grader/)")
     rep.add_argument("--out", default=None, help="HTML file, for a CSV without a grading run (default: beside it)")
     rep.add_argument("--sandbox", default=None, help="sandbox mode to print, for a CSV without a grading run")
     rep.set_defaults(func=cmd_report)

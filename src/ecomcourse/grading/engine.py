@@ -66,14 +66,14 @@ class GradeRun:
     skipped: int
 
 
-def grade(assignments: list[str], submissions: Path, out: Path, course_folder: Path,
+def grade(assignments: list[str], submissions: Path, out: Path, grader_folder: Path,
           settings: Config | None = None, only_changed: bool = False, progress: bool = True,
           say: Callable[[str], None] = print) -> GradeRun:
     """Grade every student's submission of ``assignments`` found in ``submissions``, configured by
     the course's ``nbgrader_config.py`` with ``settings`` (see :func:`settings.overrides`) over it."""
     if not submissions.is_dir() or not os.access(submissions, os.R_OK | os.X_OK):
         raise GradingError(f"cannot read the submissions folder {submissions}")
-    autograder = Autograder.load(course_folder, settings)
+    autograder = Autograder.load(grader_folder, settings)
     _check_steps(autograder)
     expected = {assignment: autograder.notebooks(assignment) for assignment in assignments}
     sandbox = choose_sandbox(autograder.private_folders() + [submissions, out.parent], autograder.engine.bubblewrap)
@@ -101,13 +101,13 @@ def grade(assignments: list[str], submissions: Path, out: Path, course_folder: P
     return GradeRun(table, sandbox, len(unchanged))
 
 
-def refresh(out: Path, course_folder: Path) -> pd.DataFrame:
+def refresh(out: Path, grader_folder: Path) -> pd.DataFrame:
     """Bring the scores instructors entered in formgrader into the files ``grade`` wrote to ``out``
     (per-exercise CSV, wide CSV, report, nbgrader export, feedback)."""
     if not (out.is_file() and state_path(out).is_file()):
         raise GradingError(f"no grading run at {out}: run `ecomcourse grade ... --out {out}` first")
     state = json.loads(state_path(out).read_text(encoding="utf-8"))
-    return publish(read_rows(out), out, Autograder.load(course_folder), state)
+    return publish(read_rows(out), out, Autograder.load(grader_folder), state)
 
 
 def publish(table: pd.DataFrame, out: Path, autograder: Autograder, state: dict) -> pd.DataFrame:
