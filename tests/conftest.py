@@ -18,6 +18,26 @@ CHAPTERS = chapter_ids()  # parametrize per chapter: `pytest -k <chapter id>` te
 LANGS = ("zh", "en")
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """On an xdist worker under ``--dist loadgroup``, put each ``xdist_group`` in the test's node id,
+    which is how the worker tells the scheduler its group. pytest-xdist 3.8 still writes the old
+    ``_nodeid`` field, which pytest 9.2 no longer reads, so the groups are silently dropped and a
+    group's module fixture is built on both workers (pytest-dev/pytest-xdist#1386). A no-op where
+    xdist's own suffix took effect."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    try:
+        from _pytest.nodeid import coerce_node_id  # pytest >= 9.2, where the node id became structured
+    except ImportError:
+        return
+    for item in items:
+        groups = sorted({str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+                         for mark in item.iter_markers("xdist_group")})
+        if groups and "@" not in item.nodeid:
+            item._id = coerce_node_id(f"{item.nodeid}@{'_'.join(groups)}")
+
+
 def wait_until(condition: Callable[[], object], seconds: float, every: float = 0.1) -> bool:
     """Whether ``condition()`` holds within ``seconds``, checked every ``every`` seconds: a test waits
     for what it needs, never for a fixed time."""
