@@ -196,6 +196,11 @@ def test_solved_notebook_runs_with_figures_and_a_live_widget(browser, student_la
                && images.every(img => img.complete && img.naturalWidth > 0);
     }""", [widget.element_handle(), first_drawn, before, charts], 60_000)
     assert widget.inner_text() != before, "changing a control redraws the widget's output"
+    # a control may fire more than one change (a range slider moves both ends): let the last redraw land
+    _wait_for(page, """([widget, charts]) => {
+        const images = [...widget.querySelectorAll('.widget-output img')];
+        return images.length >= charts && images.every(img => img.complete && img.naturalWidth > 0);
+    }""", [widget.element_handle(), charts], 60_000)
     assert redrawn.count() >= charts, "the widget redraws its chart"
     if charts:
         redrawn.last.scroll_into_view_if_needed()
