@@ -27,10 +27,6 @@ CHAPTER = "ch04_data_analysis"
 # generous time limits: CI runs this beside the browser tests, and only the outcomes are under test
 LIMITS = dict(cell_timeout=15, notebook_timeout=240, memory_mb=1536, output_bytes=200_000)
 SETTINGS = overrides(workers=2, **LIMITS)
-# The hostile class's loops wait out its cell limit (a looping cell once, a loop deaf to interrupts twice:
-# the interrupt, then the stop), so its limits are short; still many times what chapter 4 takes while
-# grading: about 3 s for the solved notebook, under 1 s for its slowest cell.
-HOSTILE_SETTINGS = overrides(workers=2, **{**LIMITS, "cell_timeout": 5, "notebook_timeout": 40})
 BUBBLEWRAP = choose_sandbox([]).mode == "bubblewrap"
 
 
@@ -92,7 +88,7 @@ def graded(tmp_path_factory):
     submitted = course.root / "grader" / "submitted"
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in submitted.rglob("*.ipynb")}
     out = course.root / "results.csv"
-    run = grade([CHAPTER], submitted, out, course.root / "grader", HOSTILE_SETTINGS, progress=False)
+    run = grade([CHAPTER], submitted, out, course.root / "grader", SETTINGS, progress=False)
     return course, run, out, before
 
 
