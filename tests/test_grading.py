@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
-from conftest import class_runs
+from conftest import class_runs, wait_until
 
 from ecomcourse import paths
 from ecomcourse.authoring.classroom import Classroom, fill_answers, solution_sources
@@ -167,8 +167,11 @@ def test_nothing_escapes(graded):
     assert {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in submitted.rglob("*.ipynb")} == before
     assert store.check(paths.DATASETS) == []
     assert (paths.ROOT / "solutions" / CHAPTER / f"{CHAPTER}.ipynb").is_file()
-    leftovers = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
-    assert "sleep 300" not in leftovers, "no process outlives its grading"
+    def leftovers() -> str:
+        return subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+
+    # the sandbox's process tree is torn down as grade() returns; give it seconds, not the child's 300
+    assert wait_until(lambda: "sleep 300" not in leftovers(), 30), "no process outlives its grading"
 
 
 @HOSTILE_CLASS
