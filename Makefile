@@ -4,18 +4,22 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv lab demo test test-fast release data bench clean
+.PHONY: venv lab demo hub test test-fast release data bench clean
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,hub]'
+	npm ci --no-audit --no-fund --loglevel=error  # JupyterHub's configurable-http-proxy, for `make hub`
 	touch $(STAMP)
 
 lab: venv  ## open the student editions in JupyterLab
 	cd notebooks && ../$(BIN)/jupyter lab
+
+hub: venv  ## (as root) a class on JupyterHub at http://127.0.0.1:8000/: accounts, both editions, grading on submit
+	$(BIN)/ecomcourse hub start --students 3
 
 demo: venv  ## release, simulate a class, grade it with the course's engine, print the table
 	$(BIN)/ecomcourse demo

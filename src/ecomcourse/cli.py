@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import paths
 from .chapters import chapter_ids
+from .hub.layout import DEFAULT_ROOT as DEFAULT_HUB_ROOT
 
 
 def cmd_data(args: argparse.Namespace) -> int:
@@ -173,6 +174,48 @@ class OneLinePerCommand(argparse.HelpFormatter):
         self._action_max_length = 16  # the longest command name (new-chapter), indented
 
 
+def cmd_hub(args: argparse.Namespace) -> int:
+    from .hub import server
+    from .hub.accounts import AccountError
+
+    root = Path(args.root)
+    try:
+        if args.hub_command == "start":
+            created = server.start(args.students, args.port, root)
+            print(f"JupyterHub answers on http://127.0.0.1:{args.port}/ (course id ecomcourse, root {root})")
+            for user, password in server.passwords(root).items():
+                print(f"  {user:<12} {password or '(password set before)'}" + ("  new" if user in created else ""))
+            print("stop it with: ecomcourse hub stop" + ("" if root == DEFAULT_HUB_ROOT else f" --root {root}"))
+        elif args.hub_command == "stop":
+            server.stop(root, args.remove_demo_accounts)
+        elif args.hub_command == "publish":
+            from .hub.course import publish
+
+            print("released: " + ", ".join(publish(root)))
+        else:
+            import logging
+
+            from .hub.on_submit import Service
+
+            logging.basicConfig(level=logging.INFO, format="%(asctime)s grade-on-submit %(message)s")
+            Service(root).serve()
+    except (server.HubError, AccountError, ValueError) as error:
+        print(f"ecomcourse hub {args.hub_command}: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_edition(args: argparse.Namespace) -> int:
+    from .hub import edition
+
+    if args.lang:
+        path = edition.choose(args.lang)
+        print(f"edition {args.lang}: the next fetch of an assignment brings it (set in {path})")
+    else:
+        print(edition.chosen())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ecomcourse", description=__doc__, formatter_class=OneLinePerCommand)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -246,6 +289,25 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--workspace", default=str(paths.GRADER / "bench"), help="course folder to (re)create")
     bench.add_argument("--out", default=str(paths.ROOT / "bench" / "results.json"), help="JSON results")
     bench.set_defaults(func=cmd_bench)
+
+    hub = sub.add_parser("hub", help="a class on JupyterHub: accounts, exchange, grading on submit")
+    hub_sub = hub.add_subparsers(dest="hub_command", required=True, metavar="ACTION")
+    start = hub_sub.add_parser("start", help="set the class up and start JupyterHub on loopback (as root)")
+    start.add_argument("--students", type=int, default=3, help="accounts student01 … studentNN (default 3)")
+    start.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
+    stop = hub_sub.add_parser("stop", help="stop the hub, its proxy, every server and the grading service")
+    stop.add_argument("--remove-demo-accounts", action="store_true",
+                      help="also remove the accounts instructor, student01 … and their homes")
+    hub_sub.add_parser("publish", help="(as the instructor) release every chapter, both editions, to the exchange")
+    hub_sub.add_parser("grade-on-submit", help="(JupyterHub's service) grade submissions as they arrive")
+    for action in hub_sub.choices.values():
+        action.add_argument("--root", default=str(DEFAULT_HUB_ROOT),
+                            help=f"the class's folder (default {DEFAULT_HUB_ROOT})")
+    hub.set_defaults(func=cmd_hub)
+
+    edi = sub.add_parser("edition", help="(a student on the hub) the edition your fetches bring: zh or en")
+    edi.add_argument("lang", nargs="?", choices=["zh", "en"], help="omit to print the current one")
+    edi.set_defaults(func=cmd_edition)
 
     demo = sub.add_parser("demo", help="grade a simulated class with the engine")
     demo.add_argument("--workspace", help="course folder to (re)create (default: grader/demo/)")

@@ -134,7 +134,8 @@ class Autograder:
         root = Path(self.coursedir.root)
         folders = [root / self.coursedir.source_directory, root / self.coursedir.submitted_directory,
                    root / self.coursedir.autograded_directory, root / self.coursedir.feedback_directory,
-                   self.folder, paths.SOLUTIONS, paths.GRADER]  # the package's own repository too
+                   self.folder, paths.SOLUTIONS, paths.GRADER,  # the package's own repository too
+                   *map(Path, self.engine.private_folders)]
         db = self.db_url.removeprefix("sqlite:///")
         if db != self.db_url:
             folders.append(Path(db).parent)

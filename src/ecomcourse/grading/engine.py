@@ -11,6 +11,8 @@ import json
 import multiprocessing
 import os
 import pickle
+import re
+import shutil
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -37,6 +39,8 @@ COLUMNS = ["student_id", "assignment_id", "grade_id", "grading", "score", "max_s
            "timestamp", "late_penalty"]
 GRADINGS = ("auto", "pending", "manual", "blank")  # tests; awaiting formgrader; scored there; left blank
 ENGINE_VERSION = "3"
+EDITION_MARK = re.compile(r'"ecomcourse":\s*\{[^{}]*"lang":\s*"(zh|en)"')
+RECEIPT = ("timestamp.txt", "submission_secret.txt")
 
 
 @dataclass
@@ -95,8 +99,8 @@ def grade(assignments: list[str], submissions: Path, out: Path, grader_folder: P
     table = pd.DataFrame(rows, columns=COLUMNS).sort_values(["assignment_id", "student_id", "grade_id"],
                                                             kind="stable")
     state = {"sandbox": sandbox.mode,
-             "submissions": {sub.key: {"digest": sub.digest, "lang": sub.lang, "note": sub.message}
-                             for sub in subs}}
+             "submissions": {sub.key: {"digest": sub.digest, "lang": sub.lang, "note": sub.message,
+                                       "folder": str(sub.path.parent)} for sub in subs}}
     table = publish(table, out, autograder, state)
     return GradeRun(table, sandbox, len(unchanged))
 
@@ -126,9 +130,18 @@ def publish(table: pd.DataFrame, out: Path, autograder: Autograder, state: dict)
     for key, info in state["submissions"].items():
         student, assignment, notebook = key.split("/")
         mine = table[(table["student_id"] == student) & (table["assignment_id"] == assignment)]
-        write_feedback(autograder.feedback_path(assignment, notebook, student), info["lang"], student, assignment,
-                       mine.to_dict("records"), info["note"])
+        page = autograder.feedback_path(assignment, notebook, student)
+        write_feedback(page, info["lang"], student, assignment, mine.to_dict("records"), info["note"])
+        _copy_receipt(Path(info.get("folder", "")), page.parent)
     return table
+
+
+def _copy_receipt(submission: Path, feedback: Path) -> None:
+    """The submission's time and secret beside its feedback, as nbgrader's generate_feedback leaves
+    them: ``nbgrader release_feedback`` reads both."""
+    for name in RECEIPT:
+        if (submission / name).is_file():
+            shutil.copyfile(submission / name, feedback / name)
 
 
 def with_hand_grades(table: pd.DataFrame, hand: dict[tuple[str, str, str], HandGrade]) -> pd.DataFrame:
@@ -172,6 +185,8 @@ def _check_steps(autograder: Autograder) -> None:
 def _discover(submissions: Path, expected: dict[str, list[str]]) -> Iterator[Submission]:
     for student in sorted(p for p in submissions.iterdir() if p.is_dir() and not p.name.startswith(".")):
         for assignment, notebooks in expected.items():
+            if not (student / assignment).is_dir():
+                continue  # not handed in: nbgrader's autograde has nothing to grade either
             for notebook in notebooks:
                 path = student / assignment / f"{notebook}.ipynb"
                 sub = Submission(student.name, assignment, notebook, path)
@@ -180,8 +195,7 @@ def _discover(submissions: Path, expected: dict[str, list[str]]) -> Iterator[Sub
                     content = path.read_bytes() + (stamp.read_bytes() if stamp.is_file() else b"")
                     sub.digest = hashlib.sha256(content).hexdigest() + ENGINE_VERSION
                 else:
-                    found = sorted(p.name for p in (student / assignment).glob("*.ipynb")) \
-                        if (student / assignment).is_dir() else []
+                    found = sorted(p.name for p in (student / assignment).glob("*.ipynb"))
                     sub.status = "missing"
                     sub.message = (f"no {notebook}.ipynb in {student.name}/{assignment}/"
                                    + (f" (found: {', '.join(found)}; wrong file name?)" if found else ""))
@@ -207,6 +221,7 @@ def _prepare(sub: Submission, autograder: Autograder, sandbox: Sandbox, limits: 
             raise ValueError("the notebook has no cells")
     except Exception as error:  # noqa: BLE001 - any unreadable file is "invalid"
         sub.status, sub.message = "invalid", f"not a valid notebook: {_first_line(error)}"
+        sub.lang = _edition_mark(sub.path)
         return sub
     try:
         nb, sub.tampered = autograder.sanitise(nb, sub.assignment_id, sub.notebook_id, sub.student_id)
@@ -288,6 +303,12 @@ def _status(sub: Submission, execution: Execution) -> tuple[str, str]:
     if sub.flags:
         return "flagged", "graded; flagged for review: " + ", ".join(sub.flags)
     return "graded", ""
+
+
+def _edition_mark(path: Path) -> str:
+    """The edition of a notebook nbformat cannot read, from its text (the feedback's language)."""
+    found = EDITION_MARK.search(path.read_bytes().decode("utf-8", "replace"))
+    return found.group(1) if found else "zh"
 
 
 def _first_line(error: Exception) -> str:

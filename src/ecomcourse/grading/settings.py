@@ -6,7 +6,7 @@ trait of :class:`GradingEngine`. Command-line flags become a config that is merg
 
 from __future__ import annotations
 
-from traitlets import Bool, Enum, Integer, Unicode
+from traitlets import Bool, Enum, Integer, List, Unicode
 from traitlets.config import Config, Configurable
 
 from ..i18n import LANGUAGES
@@ -21,6 +21,8 @@ class GradingEngine(Configurable):
     workers = Integer(0, help="Worker processes; 0 means one per core").tag(config=True)
     scheduler = Unicode("", help="Dask scheduler address; empty means local worker processes").tag(config=True)
     bubblewrap = Bool(True, help="Use bubblewrap where it works; False means limits only").tag(config=True)
+    private_folders = List(Unicode(), help="More folders a submission must not see (an exchange, home "
+                           "folders); the course's own are always hidden").tag(config=True)
     instructor_language = Enum(LANGUAGES, "zh", help="Language of the instructor report").tag(config=True)
 
 
