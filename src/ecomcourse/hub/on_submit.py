@@ -127,14 +127,18 @@ class Journal:
 class Service:
     def __init__(self, root: Path):
         self.layout = Layout(root)
-        self.autograder = Autograder.load(self.layout.grader)
-        self.config: Config = self.autograder.config
-        self.settings = GradeOnSubmit(config=self.config)
-        self.api = NbGraderAPI(config=self.config)
+        self._load()
         self.layout.on_submit.mkdir(parents=True, exist_ok=True)
         self.journal = Journal(self.layout.on_submit / "journal.jsonl")
         self.inbound = self.layout.exchange / COURSE_ID / "inbound"
         self.outbound_feedback = self.layout.exchange / COURSE_ID / "feedback"
+
+    def _load(self) -> None:
+        """The course's configuration as it is now: an instructor's edit applies to the next batch."""
+        self.autograder = Autograder.load(self.layout.grader)
+        self.config: Config = self.autograder.config
+        self.settings = GradeOnSubmit(config=self.config)
+        self.api = NbGraderAPI(config=self.config)
 
     def waiting(self) -> list[Arrival]:
         """Submissions not handled yet, oldest first."""
@@ -154,6 +158,9 @@ class Service:
     def handle(self, arrivals: list[Arrival]) -> None:
         """Handle a batch: per assignment, each student's latest submission is graded (the class in
         parallel); earlier ones and those that may not be graded get a page that says why."""
+        if not arrivals:
+            return
+        self._load()
         with Gradebook(self.autograder.db_url) as gb:
             known = {a.name for a in gb.assignments}
         for assignment in dict.fromkeys(a.assignment for a in arrivals):

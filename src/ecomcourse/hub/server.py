@@ -84,6 +84,7 @@ def start(students: int, port: int, root: Path, say: Callable[[str], None] = pri
     users = [INSTRUCTOR] + [student_name(i) for i in range(1, students + 1)]
     created = {user: password for user in users if (password := accounts.ensure(user))}
     _remember(layout, users, created)
+    _close_checkout(say)
     course.build_environment(layout, say)
     course.install_datasets(layout)
     course.prepare_course(layout)
@@ -120,6 +121,15 @@ def stop(root: Path, remove_accounts: bool = False, say: Callable[[str], None] =
         PROFILE.unlink(missing_ok=True)
         (layout.state / "accounts.json").unlink(missing_ok=True)
         say(f"removed the accounts {', '.join(users)} and their homes; the course in {layout.root} is kept")
+
+
+def _close_checkout(say: Callable[[str], None]) -> None:
+    """The course's checkout holds the solutions, the answer banks and their history: no class
+    account may enter it (the class runs from its own environment and data)."""
+    mode = os.stat(paths.ROOT).st_mode
+    if mode & 0o007:
+        os.chmod(paths.ROOT, mode & ~0o007)
+        say(f"closed {paths.ROOT} to other accounts: it holds the solutions and the answer banks")
 
 
 def _launch(layout: Layout, port: int, users: list[str]) -> None:

@@ -1,0 +1,287 @@
+"""A class on JupyterHub, through the documented commands and nbgrader's own, in login shells of real
+Unix accounts: `ecomcourse hub start`, fetch → work → submit as each student, feedback arriving on
+its own, fetch_feedback, what each account can read, grading-on-submit settings, a restart with
+submissions waiting, and `ecomcourse hub stop --remove-demo-accounts` leaving nothing behind.
+
+Needs root (it creates accounts); CI runs as root. Every test here shares one hub (one xdist group).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import pytest
+from conftest import BROKEN_NOTEBOOK, wait_until
+from nbgrader.api import Gradebook
+
+from ecomcourse import paths
+from ecomcourse.authoring.classroom import fill_answers, solution_sources
+from ecomcourse.hub.layout import PROFILE, Layout
+
+CHAPTER = "ch04_data_analysis"
+STUDENTS = 4  # student01-03 in login shells, student04 in the browser test
+ECOMCOURSE = str(Path(sys.executable).parent / "ecomcourse")
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.xdist_group("hub"),
+    pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                       reason="creates Unix accounts and runs each user's server as that user: run as root (CI does)"),
+    pytest.mark.skipif(PROFILE.exists(), reason=f"a class is already set up on this machine ({PROFILE})"),
+]
+
+
+@dataclass
+class HubClass:
+    root: Path
+    port: int
+    passwords: dict[str, str]
+
+    @property
+    def layout(self) -> Layout:
+        return Layout(self.root)
+
+    def shell(self, user: str, command: str, check: bool = True) -> subprocess.CompletedProcess:
+        """``command`` in a login shell of ``user``: the environment a student gets from ``su -``."""
+        done = subprocess.run(["su", "-", user, "-c", command], capture_output=True, text=True, timeout=300)
+        if check and done.returncode:
+            raise AssertionError(f"{user}$ {command}\n{done.stdout}\n{done.stderr}")
+        return done
+
+    def home(self, user: str) -> Path:
+        return Path("/home") / user
+
+    def write_notebook(self, user: str, path: str, content: nbformat.NotebookNode | str) -> None:
+        """What the student typed, saved in their home as them."""
+        target = self.home(user) / path
+        target.write_text(content if isinstance(content, str) else nbformat.writes(content), encoding="utf-8")
+        shutil.chown(target, user, user)
+
+    def fetched(self, user: str) -> nbformat.NotebookNode:
+        return nbformat.read(self.home(user) / CHAPTER / f"{CHAPTER}.ipynb", as_version=4)
+
+    def feedback_pages(self, user: str, chapter: str = CHAPTER) -> list[Path]:
+        return sorted((self.home(user) / chapter / "feedback").glob("*/*.html"))
+
+    def wait_for_feedback(self, user: str, count: int, seconds: float = 90, chapter: str = CHAPTER) -> str:
+        """Run the student's fetch_feedback until ``count`` pages are there; the newest page's text."""
+        def arrived() -> bool:
+            self.shell(user, f"nbgrader fetch_feedback {chapter}", check=False)
+            return len(self.feedback_pages(user, chapter)) >= count
+        assert wait_until(arrived, seconds, every=1), f"no feedback for {user} within {seconds} s"
+        newest = max(self.feedback_pages(user, chapter), key=lambda p: p.parent.name)  # folders: submission times
+        return newest.read_text(encoding="utf-8")
+
+    def journal(self) -> list[dict]:
+        path = self.layout.on_submit / "journal.jsonl"
+        return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
+
+    def configure(self, lines: str) -> None:
+        """The instructor edits the course's nbgrader_config.py (the service reads it per batch)."""
+        config = self.layout.grader / "nbgrader_config.py"
+        config.write_text(config.read_text() + lines)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start(root: Path, port: int) -> subprocess.CompletedProcess:
+    return subprocess.run([ECOMCOURSE, "hub", "start", "--students", str(STUDENTS), "--port", str(port),
+                           "--root", str(root)], capture_output=True, text=True, timeout=600)
+
+
+def stop(root: Path, *flags: str) -> subprocess.CompletedProcess:
+    return subprocess.run([ECOMCOURSE, "hub", "stop", "--root", str(root), *flags], capture_output=True,
+                          text=True, timeout=300)
+
+
+def class_processes(users: list[str]) -> list[str]:
+    """Command lines of processes owned by the class's accounts, or of a hub or proxy of ``root``."""
+    found = subprocess.run(["ps", "-eo", "user:20,args"], capture_output=True, text=True).stdout.splitlines()
+    return [line for line in found if line.split(None, 1)[0] in users]
+
+
+@pytest.fixture(scope="session")
+def hub():
+    root = Path(tempfile.mkdtemp(prefix="ecomcourse-hub-", dir="/tmp"))
+    os.chmod(root, 0o755)
+    port = _free_port()
+    started = start(root, port)
+    assert started.returncode == 0, started.stdout + started.stderr
+    passwords = dict(re.findall(r"^  (\w+)\s+(\S+)", started.stdout, re.MULTILINE))
+    yield HubClass(root, port, passwords)
+    stopped = stop(root, "--remove-demo-accounts")
+    users = list(passwords)
+    shutil.rmtree(root, ignore_errors=True)
+    assert stopped.returncode == 0, stopped.stdout + stopped.stderr
+    assert class_processes(users) == []
+
+
+def test_start_prints_the_accounts_and_the_hub_answers(hub):
+    assert set(hub.passwords) == {"instructor", "student01", "student02", "student03", "student04"}
+    assert all(len(p) >= 12 for p in hub.passwords.values())
+    for user in hub.passwords:
+        assert os.stat(hub.home(user)).st_mode & 0o777 == 0o700
+    with urllib.request.urlopen(f"http://127.0.0.1:{hub.port}/hub/login", timeout=10) as page:
+        assert page.status == 200
+    listening = subprocess.run(["ss", "-ltnp"], capture_output=True, text=True).stdout.splitlines()
+    hub_sockets = [line.split()[3] for line in listening if "node" in line or "jupyterhub" in line or "python" in line]
+    assert f"127.0.0.1:{hub.port}" in hub_sockets
+    assert all(address.startswith("127.0.0.1:") for address in hub_sockets), hub_sockets
+
+
+def test_login_shell_has_nbgrader_and_every_chapter_released(hub):
+    listed = hub.shell("student01", "which nbgrader; nbgrader list 2>&1")
+    assert listed.stdout.splitlines()[0] == str(hub.layout.env / "bin" / "nbgrader")
+    for chapter in paths.SOLUTIONS.iterdir():
+        assert f"ecomcourse {chapter.name}" in listed.stdout
+
+
+def test_submit_then_feedback_arrives_in_each_students_edition(hub):
+    """student01 solved (zh), student02 blank (zh), student03 solved in the English edition."""
+    hub.shell("student03", "ecomcourse edition en")
+    assert hub.shell("student03", "ecomcourse edition").stdout.strip() == "en"
+    for student in ("student01", "student02", "student03"):
+        hub.shell(student, f"nbgrader fetch_assignment {CHAPTER}")
+    assert hub.fetched("student01").metadata.ecomcourse.lang == "zh"
+    assert hub.fetched("student03").metadata.ecomcourse.lang == "en"
+    assert not (hub.home("student03") / CHAPTER / "editions").exists()
+    answers = solution_sources(CHAPTER)
+    for student in ("student01", "student03"):
+        hub.write_notebook(student, f"{CHAPTER}/{CHAPTER}.ipynb", fill_answers(hub.fetched(student), answers))
+    submitted = {}
+    for student in ("student01", "student02", "student03"):
+        hub.shell(student, f"nbgrader submit {CHAPTER}")
+        submitted[student] = time.monotonic()
+    pages = {student: hub.wait_for_feedback(student, 1) for student in submitted}
+    latency = {student: round(time.monotonic() - at, 1) for student, at in submitted.items()}
+    print(f"submit → feedback fetched (s): {latency}")
+    assert "得分：27 / 27" in pages["student01"] and "<html lang=zh>" in pages["student01"]
+    assert "得分：0 / 27" in pages["student02"]
+    assert "Score: 27 / 27" in pages["student03"] and "<html lang=en>" in pages["student03"]
+    assert max(latency.values()) < 60
+    graded = [e for e in hub.journal() if e["assignment"] == CHAPTER]
+    assert sorted(e["student"] for e in graded) == ["student01", "student02", "student03"]
+    assert all(e["outcome"] == "graded" for e in graded)
+    with Gradebook(f"sqlite:///{hub.layout.grader / 'gradebook.db'}") as gb:
+        scores = {s.student.id: s.score for s in gb.assignment_submissions(CHAPTER)}
+    assert scores == {"student01": 27, "student02": 0, "student03": 27}
+
+
+def test_no_student_reads_hidden_tests_or_anyone_elses_files(hub):
+    """After the class handed in: each student's readable world holds no hidden test, no solution,
+    no gradebook, and nothing of another student."""
+    hidden = sorted(_hidden_test_lines())
+    assert len(hidden) > 50
+    everywhere = f"/home /tmp {hub.root} {paths.ROOT}"  # the same for every student but their own home
+    for student, places in (("student01", everywhere), ("student02", "/home"), ("student03", "/home")):
+        found = subprocess.run(["su", "-", student, "-c", f"grep -rlF -f - {places} 2>/dev/null"],
+                               input="\n".join(hidden), capture_output=True, text=True, timeout=300)
+        assert found.stdout == "", f"{student} can read hidden tests in: {found.stdout}"
+        feedback = "".join(p.read_text() for p in hub.feedback_pages(student))
+        assert not any(line in feedback for line in hidden)
+    other = hub.home("student01") / CHAPTER / f"{CHAPTER}.ipynb"
+    for command in (f"cat {other}", "ls /home/student01", f"ls {hub.layout.exchange}/ecomcourse/inbound",
+                    f"ls {hub.layout.exchange}/ecomcourse/feedback", f"cat {hub.layout.grader}/gradebook.db",
+                    f"ls {hub.layout.course}/solutions", f"ls {hub.layout.state}"):
+        assert hub.shell("student02", command, check=False).returncode != 0, f"student02 could: {command}"
+
+
+def _hidden_test_lines() -> set[str]:
+    """Lines of every chapter's hidden tests that only a hidden test holds: its assertions and its
+    fresh tables (none of them appears in the released editions)."""
+    released = "".join(paths.released_notebook(c.name, lang).read_text(encoding="utf-8")
+                       for c in paths.SOLUTIONS.iterdir() for lang in ("zh", "en"))
+    lines = set()
+    for chapter in paths.SOLUTIONS.iterdir():
+        for cell in nbformat.read(paths.master_notebook(chapter.name), as_version=4).cells:
+            for block in cell.source.split("### BEGIN HIDDEN TESTS")[1:]:
+                lines |= {line.strip() for line in block.split("### END HIDDEN TESTS")[0].splitlines()
+                          if line.strip().startswith("assert ") or "fresh_tables(" in line}
+    return {line for line in lines if json.dumps(line)[1:-1] not in released}
+
+
+def test_submissions_that_cannot_be_graded_say_why(hub):
+    """A broken file, a renamed notebook and a memory hog each get a page in the student's language,
+    and the service goes on to the next."""
+    student = "student02"
+    folder = f"{CHAPTER}/{CHAPTER}.ipynb"
+    hub.write_notebook(student, folder, BROKEN_NOTEBOOK)
+    hub.shell(student, f"nbgrader submit {CHAPTER}")
+    assert "不是一个能打开的 notebook" in hub.wait_for_feedback(student, 2)
+    hub.shell(student, f"mv {CHAPTER}/{CHAPTER}.ipynb {CHAPTER}/我的作业.ipynb && nbgrader submit {CHAPTER} "
+                       f"&& mv {CHAPTER}/我的作业.ipynb {folder}")
+    assert f"没有 {CHAPTER}.ipynb" in hub.wait_for_feedback(student, 3)
+    hog = fill_answers(nbformat.read(paths.released_notebook(CHAPTER, "en"), as_version=4), {})
+    first_solution = next(c for c in hog.cells if c.metadata.get("nbgrader", {}).get("solution"))
+    first_solution.source = "hog = bytearray(16 * 1024**3)"
+    hub.write_notebook(student, folder, hog)
+    hub.shell(student, f"nbgrader submit {CHAPTER}")
+    page = hub.wait_for_feedback(student, 4)
+    assert "Score: 0 / 27" in page and "<html lang=en>" in page and "more memory than allowed" in page
+    outcomes = [e["status"] for e in hub.journal() if e["student"] == student][-3:]
+    assert outcomes == ["invalid", "missing", "memory"]
+
+
+def test_graded_submissions_per_student_and_chapters_not_graded_on_submit(hub):
+    config = hub.layout.grader / "nbgrader_config.py"
+    original = config.read_text()
+    hub.configure(f'\nc.GradeOnSubmit.max_graded_per_assignment = {{"{CHAPTER}": 1}}\n'
+                  'c.GradeOnSubmit.not_on_submit = ["ch07_case_studies"]\n')
+    try:
+        _limits_apply(hub)
+    finally:
+        config.write_text(original)
+
+
+def _limits_apply(hub: HubClass) -> None:
+    hub.shell("student01", f"nbgrader submit {CHAPTER}")
+    assert "最多评分 1 次" in hub.wait_for_feedback("student01", 2)
+    hub.shell("student01", "nbgrader fetch_assignment ch07_case_studies && nbgrader submit ch07_case_studies")
+    assert "不在提交时自动评分" in hub.wait_for_feedback("student01", 1, chapter="ch07_case_studies")
+    with Gradebook(f"sqlite:///{hub.layout.grader / 'gradebook.db'}") as gb:
+        assert gb.find_submission(CHAPTER, "student01").score == 27
+        assert [s.student.id for s in gb.assignment_submissions("ch07_case_studies")] == []
+    kept = list((hub.layout.exchange / "ecomcourse" / "inbound").glob("student01+*"))
+    assert len(kept) == 3  # every submission stays in nbgrader's exchange
+
+
+def test_submissions_waiting_while_the_hub_was_down_are_graded_once_after_a_restart(hub):
+    assert stop(hub.root).returncode == 0
+    assert class_processes(list(hub.passwords)) == []
+    for student in ("student01", "student03"):  # nbgrader's exchange works without the hub
+        hub.shell(student, f"nbgrader submit {CHAPTER}")
+    before = len(hub.journal())
+    restarted = start(hub.root, hub.port)
+    assert restarted.returncode == 0, restarted.stdout + restarted.stderr
+    assert "得分：27 / 27" in hub.wait_for_feedback("student01", 3)
+    assert "Score: 27 / 27" in hub.wait_for_feedback("student03", 2)
+    entries = hub.journal()
+    assert len(entries) == before + 2 and {e["outcome"] for e in entries[before:]} == {"graded"}
+    assert len({e["submission"] for e in entries}) == len(entries)  # none recorded twice
+    with Gradebook(f"sqlite:///{hub.layout.grader / 'gradebook.db'}") as gb:
+        assert len([s for s in gb.assignment_submissions(CHAPTER) if s.student.id == "student01"]) == 1
+
+
+def test_stop_leaves_nothing_running(hub):
+    """The last test of the class (the fixture then removes the accounts)."""
+    assert stop(hub.root).returncode == 0
+    assert class_processes(list(hub.passwords)) == []
+    hub_like = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    assert str(hub.layout.state / "jupyterhub_config.py") not in hub_like
+    assert "configurable-http-proxy" not in hub_like or f"--port {hub.port}" not in hub_like
