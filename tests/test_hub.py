@@ -25,6 +25,7 @@ import nbformat
 import pytest
 from conftest import BROKEN_NOTEBOOK, wait_until
 from nbgrader.api import Gradebook
+from test_browser import CHROMIUM, SHOTS, _run_all, _settings, expect, sync_playwright
 
 from ecomcourse import paths
 from ecomcourse.authoring.classroom import fill_answers, solution_sources
@@ -59,6 +60,9 @@ class HubClass:
         if check and done.returncode:
             raise AssertionError(f"{user}$ {command}\n{done.stdout}\n{done.stderr}")
         return done
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}/{path}"
 
     def home(self, user: str) -> Path:
         return Path("/home") / user
@@ -259,6 +263,76 @@ def _limits_apply(hub: HubClass) -> None:
         assert [s.student.id for s in gb.assignment_submissions("ch07_case_studies")] == []
     kept = list((hub.layout.exchange / "ecomcourse" / "inbound").glob("student01+*"))
     assert len(kept) == 3  # every submission stays in nbgrader's exchange
+
+
+@pytest.mark.skipif(sync_playwright is None or not CHROMIUM.exists(), reason="needs Debian's Chromium and Playwright")
+def test_a_student_in_chromium_fetches_runs_submits_and_reads_the_feedback(hub):
+    """student04 logs in at the hub's login page, fetches ch04 in the Assignments tab, runs all
+    cells of their (solved) notebook, submits, fetches the feedback and opens it; the instructor's
+    formgrader lists the submission. Screenshots: build/screenshots/hub-*.png."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    student = "student04"
+    _settings(hub.home(student) / ".jupyter" / "lab" / "user-settings")
+    subprocess.run(["chown", "-R", f"{student}:{student}", str(hub.home(student) / ".jupyter")], check=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+        page = _log_in(browser, hub, student)
+        page.screenshot(path=SHOTS / "hub-1-lab.png")
+        assignments = _open_assignments(page)
+        assignments.locator("#released_assignments_list .list_item", has_text=CHAPTER).locator(
+            "button", has_text="Fetch").click()
+        fetched = assignments.locator("#fetched_assignments_list > .list_item", has_text=CHAPTER)
+        fetched.wait_for(timeout=60_000)
+        page.screenshot(path=SHOTS / "hub-2-fetched.png")
+        hub.write_notebook(student, f"{CHAPTER}/{CHAPTER}.ipynb",
+                           fill_answers(hub.fetched(student), solution_sources(CHAPTER)))
+        page.goto(hub.url(f"user/{student}/lab/tree/{CHAPTER}/{CHAPTER}.ipynb?reset"))
+        page.locator(".jp-StatusBar-TextItem", has_text="| Idle").first.wait_for(timeout=180_000)
+        _run_all(page)
+        assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+        page.keyboard.press("Control+s")
+        page.locator(".jp-StatusBar-TextItem", has_text="Saving completed").wait_for(timeout=30_000)
+        page.screenshot(path=SHOTS / "hub-3-ran.png")
+        assignments = _open_assignments(page)
+        assignments.locator("#fetched_assignments_list > .list_item", has_text=CHAPTER).locator(
+            "button", has_text="Submit").click()
+        submitted = assignments.locator("#submitted_assignments_list > .list_item", has_text=CHAPTER)
+        submitted.wait_for(timeout=60_000)
+        view = submitted.locator("a", has_text="view feedback")
+
+        def feedback_fetched() -> bool:
+            submitted.locator("button", has_text="Fetch Feedback").click()
+            return view.count() > 0
+        assert wait_until(feedback_fetched, 60, every=2), "no feedback in the Assignments tab within 60 s of submitting"
+        view.click()
+        page.locator(".jp-DirListing-item", has_text=f"{CHAPTER}.html").dblclick()
+        feedback = page.frame_locator(".jp-HTMLViewer iframe")
+        expect(feedback.locator("body")).to_contain_text("得分：27 / 27", timeout=60_000)
+        page.screenshot(path=SHOTS / "hub-4-feedback.png")
+        instructor = _log_in(browser, hub, "instructor")
+        instructor.goto(hub.url(f"user/instructor/formgrader/manage_submissions/{CHAPTER}"))
+        expect(instructor.locator("table")).to_contain_text(student, timeout=60_000)
+        instructor.screenshot(path=SHOTS / "hub-5-formgrader.png")
+        browser.close()
+
+
+def _log_in(browser, hub: HubClass, user: str):
+    page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+    page.goto(hub.url("hub/login"))
+    page.fill("input[name=username]", user)
+    page.fill("input[name=password]", hub.passwords[user])
+    page.click("button[type=submit], input[type=submit]")
+    page.wait_for_url("**/lab**", timeout=180_000)
+    page.goto(hub.url(f"user/{user}/lab?reset"))
+    page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").wait_for(timeout=120_000)
+    return page
+
+
+def _open_assignments(page):
+    """nbgrader's Assignments tab, as a student opens it: Nbgrader → Assignment List."""
+    page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").click()
+    page.locator(".lm-Menu-itemLabel", has_text="Assignment List").click()
+    return page.locator("#assignments").last
 
 
 def test_submissions_waiting_while_the_hub_was_down_are_graded_once_after_a_restart(hub):

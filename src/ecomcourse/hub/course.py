@@ -84,6 +84,9 @@ def build_environment(layout: Layout, say: Callable[[str], None]) -> None:
                         "--disable-pip-version-check", "--constraint", str(constraints), f"{wheel}[hub]"],
                        check=True)
         marker.write_text(digest)
+    overrides = layout.env / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    overrides.parent.mkdir(parents=True, exist_ok=True)
+    overrides.write_text(json.dumps({"@jupyterlab/apputils-extension:notification": {"fetchNews": "false"}}))
     _readable_by_all(layout.env)
 
 
@@ -134,9 +137,17 @@ def write_role_configs(layout: Layout) -> None:
         f"c.CourseDirectory.course_id = {COURSE_ID!r}\n"
         f"c.Exchange.root = {str(layout.exchange)!r}\n"
         'c.ExchangeFactory.fetch_assignment = "ecomcourse.hub.edition.EditionFetch"\n', encoding="utf-8")
+    link = Path(os.path.expanduser(f"~{INSTRUCTOR}")) / COURSE_ID  # formgrader wants the course under the home
+    if not link.is_symlink():
+        link.symlink_to(layout.course)
+        owner = os.stat(layout.course)
+        os.lchown(link, owner.st_uid, owner.st_gid)
     (instructor / "nbgrader_config.py").write_text(
         "from pathlib import Path\n\nfrom ecomcourse.hub.course import configure_course\n\n"
-        f"configure_course(get_config(), Path({str(layout.root)!r}))  # noqa: F821\n", encoding="utf-8")
+        "c = get_config()  # noqa: F821\n"
+        f"configure_course(c, Path({str(layout.root)!r}))\n"
+        f"c.CourseDirectory.root = {str(link)!r}  # the course, seen from the instructor's home\n",
+        encoding="utf-8")
     (student / "labconfig" / "page_config.json").write_text(json.dumps(
         {"disabledExtensions": {f"@jupyter/nbgrader:{name}": True for name in STUDENT_HIDDEN_EXTENSIONS}}, indent=1))
     (student / "jupyter_server_config.json").write_text(json.dumps(
