@@ -12,7 +12,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -25,10 +24,12 @@ import nbformat
 import pytest
 from conftest import BROKEN_NOTEBOOK, wait_until
 from nbgrader.api import Gradebook
-from test_browser import CHROMIUM, SHOTS, _run_all, _settings, expect, sync_playwright
+from test_browser import CHROMIUM, SHOTS, _free_port, _run_all, _settings, expect, sync_playwright
 
 from ecomcourse import paths
+from ecomcourse.authoring.catalogue import chapter_exercises
 from ecomcourse.authoring.classroom import fill_answers, solution_sources
+from ecomcourse.hub import accounts
 from ecomcourse.hub.layout import PROFILE, Layout
 
 CHAPTER = "ch04_data_analysis"
@@ -98,12 +99,6 @@ class HubClass:
         config.write_text(config.read_text() + lines)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def start(root: Path, port: int) -> subprocess.CompletedProcess:
     return subprocess.run([ECOMCOURSE, "hub", "start", "--students", str(STUDENTS), "--port", str(port),
                            "--root", str(root)], capture_output=True, text=True, timeout=600)
@@ -143,8 +138,11 @@ def test_start_prints_the_accounts_and_the_hub_answers(hub):
         assert os.stat(hub.home(user)).st_mode & 0o777 == 0o700
     with urllib.request.urlopen(f"http://127.0.0.1:{hub.port}/hub/login", timeout=10) as page:
         assert page.status == 200
-    listening = subprocess.run(["ss", "-ltnp"], capture_output=True, text=True).stdout.splitlines()
-    hub_sockets = [line.split()[3] for line in listening if "node" in line or "jupyterhub" in line or "python" in line]
+    ours = {int((hub.layout.state / name).read_text()) for name in ("jupyterhub.pid", "proxy.pid")}
+    ours |= {pid for user in hub.passwords for pid in accounts.processes(user)}
+    listening = subprocess.run(["ss", "-ltnpH"], capture_output=True, text=True).stdout.splitlines()
+    hub_sockets = [line.split()[3] for line in listening
+                   if {int(pid) for pid in re.findall(r"pid=(\d+)", line)} & ours]
     assert f"127.0.0.1:{hub.port}" in hub_sockets
     assert all(address.startswith("127.0.0.1:") for address in hub_sockets), hub_sockets
 
@@ -265,6 +263,28 @@ def _limits_apply(hub: HubClass) -> None:
     assert len(kept) == 3  # every submission stays in nbgrader's exchange
 
 
+def test_a_memo_scored_by_hand_reaches_the_feedback_after_report(hub):
+    """Chapter 7's memo awaits the instructor; once scored (as formgrader stores it), the README's
+    two commands in the instructor's shell bring the score to the student's Fetch Feedback."""
+    student, chapter = "student02", "ch07_case_studies"
+    hub.shell(student, f"nbgrader fetch_assignment {chapter}")
+    solved = fill_answers(nbformat.read(hub.home(student) / chapter / f"{chapter}.ipynb", as_version=4),
+                          solution_sources(chapter))
+    hub.write_notebook(student, f"{chapter}/{chapter}.ipynb", solved)
+    hub.shell(student, f"nbgrader submit {chapter}")
+    assert "待老师评分" in hub.wait_for_feedback(student, 1, chapter=chapter)
+    memo = next(e for e in chapter_exercises(chapter) if e.kind == "memo")
+    with Gradebook(f"sqlite:///{hub.layout.grader / 'gradebook.db'}") as gb:
+        gb.find_grade(memo.grade_id, chapter, chapter, student).manual_score = memo.points
+        gb.db.commit()
+    hub.shell("instructor", f"cd ~/ecomcourse/grader && ecomcourse report --csv on-submit/{chapter}.csv "
+                            f"--grader-dir . && nbgrader release_feedback {chapter}")
+    page = hub.wait_for_feedback(student, 1, chapter=chapter)
+    assert "老师已评分" in page and "待老师评分" not in page
+    total = re.search(r"得分：(\S+) / (\S+)<", page)
+    assert total and total.group(1) == total.group(2), "full marks once the memo is scored"
+
+
 @pytest.mark.skipif(sync_playwright is None or not CHROMIUM.exists(), reason="needs Debian's Chromium and Playwright")
 def test_a_student_in_chromium_fetches_runs_submits_and_reads_the_feedback(hub):
     """student04 logs in at the hub's login page, fetches ch04 in the Assignments tab, runs all
@@ -278,6 +298,7 @@ def test_a_student_in_chromium_fetches_runs_submits_and_reads_the_feedback(hub):
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
         page = _log_in(browser, hub, student)
         page.screenshot(path=SHOTS / "hub-1-lab.png")
+        assert _nbgrader_menu(page) == ["Assignment List"], "students get no formgrader"
         assignments = _open_assignments(page)
         assignments.locator("#released_assignments_list .list_item", has_text=CHAPTER).locator(
             "button", has_text="Fetch").click()
@@ -310,6 +331,7 @@ def test_a_student_in_chromium_fetches_runs_submits_and_reads_the_feedback(hub):
         expect(feedback.locator("body")).to_contain_text("得分：27 / 27", timeout=60_000)
         page.screenshot(path=SHOTS / "hub-4-feedback.png")
         instructor = _log_in(browser, hub, "instructor")
+        assert "Formgrader" in _nbgrader_menu(instructor)
         instructor.goto(hub.url(f"user/instructor/formgrader/manage_submissions/{CHAPTER}"))
         expect(instructor.locator("table")).to_contain_text(student, timeout=60_000)
         instructor.screenshot(path=SHOTS / "hub-5-formgrader.png")
@@ -326,6 +348,13 @@ def _log_in(browser, hub: HubClass, user: str):
     page.goto(hub.url(f"user/{user}/lab?reset"))
     page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").wait_for(timeout=120_000)
     return page
+
+
+def _nbgrader_menu(page) -> list[str]:
+    page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").click()
+    items = [text for text in page.locator(".lm-Menu-itemLabel").all_inner_texts() if text.strip()]
+    page.keyboard.press("Escape")
+    return items
 
 
 def _open_assignments(page):

@@ -24,6 +24,8 @@ from .settings import overrides
 
 TARGET_SPEEDUP = 2.0  # engine on every core vs serial plain nbgrader, on 2 cores
 TARGET_OVERHEAD = 0.12  # engine on every core vs the execution floor per core
+HUB_STUDENTS = 30
+HUB_ROOT = Path("/tmp/ecomcourse-bench-hub")  # reachable by the class's accounts; its environment is reused
 
 
 def _timed(action) -> tuple[float, object]:  # noqa: ANN001
@@ -70,6 +72,23 @@ def whole_notebook_schedule(durations: list[float], cores: int) -> float:
     for seconds in sorted(durations, reverse=True):
         loads[loads.index(min(loads))] += seconds
     return max(loads)
+
+
+def _hub_bench() -> dict:
+    """Grading on submit in a class on JupyterHub (needs root: it creates the class's accounts)."""
+    if os.geteuid() != 0:
+        print("\nclass on JupyterHub: skipped (needs root, to create the class's accounts)")
+        return {"skipped": "needs root"}
+    from ..hub import bench as hub_bench
+    from ..hub.server import free_port
+
+    print(f"\nclass on JupyterHub: {HUB_STUDENTS} students, {hub_bench.CHAPTER} (about 4 minutes)")
+    result = hub_bench.run(HUB_ROOT, free_port(), HUB_STUDENTS)
+    print(f"{'submit → feedback fetched, one submission (p50 of ' + str(hub_bench.SINGLE_RUNS) + ')':44} "
+          f"{result['single_submission_p50']:8.1f} s  (goal ≤ 60 s)")
+    print(f"{f'burst of {HUB_STUDENTS}: until the last feedback':44} {result['burst_last_feedback_seconds']:8.1f} s")
+    print(f"{'grading service, peak memory in the burst':44} {result['service_peak_mb']:8.0f} MB")
+    return result
 
 
 def run_bench(workspace: Path, size: int, out: Path) -> dict:
@@ -122,6 +141,7 @@ def run_bench(workspace: Path, size: int, out: Path) -> dict:
     print(f"\n{'execution floor of the solved master':44} {'graded':>8} {'as a student':>13}")
     for chapter, seconds in floors.items():
         print(f"{chapter:44} {seconds['graded']:8.2f} {seconds['student']:13.2f}")
+    summary["hub"] = _hub_bench()
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(summary, indent=1), encoding="utf-8")
     print(f"wrote {out}")

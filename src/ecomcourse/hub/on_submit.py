@@ -31,6 +31,7 @@ from ..i18n import LANGUAGES
 from .layout import COURSE_ID, Layout
 
 log = logging.getLogger("ecomcourse.on_submit")
+RETRY_SECONDS = 30
 
 
 class GradeOnSubmit(Configurable):
@@ -152,7 +153,12 @@ class Service:
         with self._only_instance():
             log.info("grading on submit: watching %s", self.inbound)
             while True:
-                self.handle(self.waiting())
+                try:
+                    self.handle(self.waiting())
+                except Exception:  # noqa: BLE001 - e.g. an unusable course config: say so, keep the queue
+                    log.exception("grading stopped for now; the waiting submissions are tried again in %s s",
+                                  RETRY_SECONDS)
+                    time.sleep(RETRY_SECONDS)
                 time.sleep(self.settings.poll_seconds)
 
     def handle(self, arrivals: list[Arrival]) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .. import paths
 from . import accounts, course
-from .layout import INSTRUCTOR, PROFILE, Layout, student_name
+from .layout import CLASS_GROUP, INSTRUCTOR, PROFILE, Layout, student_name
 
 PROXY = paths.ROOT / "node_modules" / ".bin" / "configurable-http-proxy"  # `make venv` installs it with npm
 SERVICE = "grade-on-submit"
@@ -40,7 +40,7 @@ c.JupyterHub.pid_file = {hub_pid!r}
 c.JupyterHub.db_url = "sqlite:///{state}/jupyterhub.sqlite"
 c.JupyterHub.cookie_secret_file = "{state}/cookie_secret"
 c.JupyterHub.authenticator_class = "pam"
-c.Authenticator.allowed_users = {users!r}
+c.LocalAuthenticator.allowed_groups = {{{group!r}}}  # add a student: useradd -m -G {group} NAME
 c.Authenticator.admin_users = {{{instructor!r}}}
 c.Spawner.ip = "127.0.0.1"
 c.Spawner.cmd = ["{env}/bin/jupyterhub-singleuser"]
@@ -93,7 +93,7 @@ def start(students: int, port: int, root: Path, say: Callable[[str], None] = pri
     say("releasing every chapter, both editions, to nbgrader's exchange")
     subprocess.run([str(layout.env / "bin" / "ecomcourse"), "hub", "publish", "--root", str(layout.root)],
                    check=True, env=_instructor_env(layout), cwd="/", **accounts.as_user(INSTRUCTOR))
-    _launch(layout, port, users)
+    _launch(layout, port)
     return created
 
 
@@ -132,14 +132,14 @@ def _close_checkout(say: Callable[[str], None]) -> None:
         say(f"closed {paths.ROOT} to other accounts: it holds the solutions and the answer banks")
 
 
-def _launch(layout: Layout, port: int, users: list[str]) -> None:
-    hub_port, proxy_api_port = _free_port(), _free_port()
+def _launch(layout: Layout, port: int) -> None:
+    hub_port, proxy_api_port = free_port(), free_port()
     instructor_home = os.path.expanduser(f"~{INSTRUCTOR}")
     config = layout.state / "jupyterhub_config.py"
     config.write_text(HUB_CONFIG.format(
         root=str(layout.root), port=port, hub_port=hub_port, proxy_api_port=proxy_api_port, proxy=str(PROXY),
         proxy_pid=str(layout.state / "proxy.pid"), hub_pid=str(layout.state / "jupyterhub.pid"),
-        state=layout.state, users=set(users), instructor=INSTRUCTOR, env=layout.env, datasets=layout.datasets,
+        state=layout.state, group=CLASS_GROUP, instructor=INSTRUCTOR, env=layout.env, datasets=layout.datasets,
         service=SERVICE, grader=layout.grader, instructor_home=instructor_home,
         instructor_config=layout.config_path(INSTRUCTOR)), encoding="utf-8")
     log = (layout.state / "jupyterhub.log").open("ab")
@@ -222,7 +222,7 @@ def _check_free(port: int) -> None:
             raise HubError(f"port {port} on 127.0.0.1 is taken: choose another with --port")
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]

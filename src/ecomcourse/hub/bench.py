@@ -1,0 +1,122 @@
+"""``make bench``, the class on JupyterHub: submit-to-feedback latency of one submission at a time,
+the time until the last feedback of a burst in which the whole class submits at once, and the
+grading service's peak memory (its process tree: the service, its workers and their kernels)."""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import nbformat
+
+from ..authoring.classroom import fill_answers, solution_sources
+from . import server
+from .layout import Layout, student_name
+from .on_submit import Journal
+
+CHAPTER = "ch04_data_analysis"
+SINGLE_RUNS = 3
+GIVE_UP_SECONDS = 600
+
+
+def run(root: Path, port: int, students: int = 30) -> dict:
+    """Start a fresh class of ``students`` under ``root`` (its course environment is kept between
+    runs), measure, then stop it and remove its accounts."""
+    layout = Layout(root)
+    for part in (layout.course, layout.exchange, layout.state):
+        shutil.rmtree(part, ignore_errors=True)
+    server.start(students, port, root, say=lambda _message: None)
+    try:
+        names = [student_name(i) for i in range(1, students + 1)]
+        for name in names:
+            _shell(name, f"nbgrader fetch_assignment {CHAPTER}")
+            _solve(name)
+        single = [_one_submission(layout, name) for name in names[:SINGLE_RUNS]]
+        burst, peak_mb = _burst(layout, names)
+    finally:
+        server.stop(root, remove_accounts=True, say=lambda _message: None)
+    return {"chapter": CHAPTER, "single_submission_seconds": single,
+            "single_submission_p50": round(statistics.median(single), 1),
+            "burst_students": students, "burst_last_feedback_seconds": round(burst, 1),
+            "service_peak_mb": round(peak_mb)}
+
+
+def _shell(user: str, command: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["su", "-", user, "-c", command], capture_output=True, text=True, check=True)
+
+
+def _solve(user: str) -> None:
+    path = Path(f"~{user}").expanduser() / CHAPTER / f"{CHAPTER}.ipynb"
+    solved = fill_answers(nbformat.read(path, as_version=4), solution_sources(CHAPTER))
+    path.write_text(nbformat.writes(solved), encoding="utf-8")
+    shutil.chown(path, user, user)
+
+
+def _one_submission(layout: Layout, user: str) -> float:
+    """Seconds from the student's submit until their fetch_feedback brings the page."""
+    started = time.monotonic()
+    _shell(user, f"nbgrader submit {CHAPTER}")
+    pages = Path(f"~{user}").expanduser() / CHAPTER / "feedback"
+    while not list(pages.glob("*/*.html")):
+        if time.monotonic() - started > GIVE_UP_SECONDS:
+            raise RuntimeError(f"no feedback for {user} within {GIVE_UP_SECONDS} s")
+        _shell(user, f"nbgrader fetch_feedback {CHAPTER}")
+    return round(time.monotonic() - started, 1)
+
+
+def _burst(layout: Layout, users: list[str]) -> tuple[float, float]:
+    """Every student submits at once: seconds until the last one's feedback is released, and the
+    service's peak memory in MB meanwhile."""
+    journal = Journal(layout.on_submit / "journal.jsonl")
+    before = len(journal.entries())
+    peak = [0.0]
+    done = threading.Event()
+    sampler = threading.Thread(target=_sample_memory, args=(peak, done), daemon=True)
+    sampler.start()
+    started = time.monotonic()
+    submits = [subprocess.Popen(["su", "-", user, "-c", f"nbgrader submit {CHAPTER}"], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL) for user in users]
+    for submit in submits:
+        submit.wait()
+    while len(journal.entries()) < before + len(users):
+        if time.monotonic() - started > GIVE_UP_SECONDS:
+            raise RuntimeError(f"the burst was not graded within {GIVE_UP_SECONDS} s")
+        time.sleep(0.2)
+    seconds = time.monotonic() - started
+    done.set()
+    sampler.join()
+    return seconds, peak[0]
+
+
+def _sample_memory(peak: list[float], done: threading.Event) -> None:
+    while not done.is_set():
+        peak[0] = max(peak[0], _service_tree_mb())
+        time.sleep(0.2)
+
+
+def _service_tree_mb() -> float:
+    """Resident memory of the grading service and every process below it, in MB."""
+    parents, rss, service = {}, {}, None
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            status = (stat.parent / "status").read_text()
+            command = (stat.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        pid = int(stat.parent.name)
+        parents[pid] = int(fields[1])
+        rss[pid] = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+        if b"grade-on-submit" in command and service is None:
+            service = pid
+    if service is None:
+        return 0.0
+    tree = {service}
+    for _ in range(8):  # a few levels: workers, bwrap, the kernel
+        tree |= {pid for pid, parent in parents.items() if parent in tree}
+    return sum(rss.get(pid, 0) for pid in tree) / 1024
+
