@@ -274,14 +274,15 @@ def test_a_memo_scored_by_hand_reaches_the_feedback_after_report(hub):
     hub.shell(student, f"nbgrader submit {chapter}")
     assert "待老师评分" in hub.wait_for_feedback(student, 1, chapter=chapter)
     memo = next(e for e in chapter_exercises(chapter) if e.kind == "memo")
-    with Gradebook(f"sqlite:///{hub.layout.grader / 'gradebook.db'}") as gb:
-        gb.find_grade(memo.grade_id, chapter, chapter, student).manual_score = memo.points
+    with Gradebook(f"sqlite:///{hub.layout.grader / 'gradebook.db'}") as gb:  # as formgrader's grade API does
+        grade = gb.find_grade(memo.grade_id, chapter, chapter, student)
+        grade.manual_score, grade.needs_manual_grade = memo.points, False
         gb.db.commit()
     hub.shell("instructor", f"cd ~/ecomcourse/grader && ecomcourse report --csv on-submit/{chapter}.csv "
                             f"--grader-dir . && nbgrader release_feedback {chapter}")
     page = hub.wait_for_feedback(student, 1, chapter=chapter)
     assert "老师已评分" in page and "待老师评分" not in page
-    total = re.search(r"得分：(\S+) / (\S+)<", page)
+    total = re.search(r"得分：([0-9.]+) / ([0-9.]+)", page)
     assert total and total.group(1) == total.group(2), "full marks once the memo is scored"
 
 
