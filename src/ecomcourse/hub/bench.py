@@ -45,8 +45,8 @@ def run(root: Path, port: int, students: int = 30) -> dict:
             "service_peak_mb": round(peak_mb)}
 
 
-def _shell(user: str, command: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["su", "-", user, "-c", command], capture_output=True, text=True, check=True)
+def _shell(user: str, command: str, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run(["su", "-", user, "-c", command], capture_output=True, text=True, check=check)
 
 
 def _solve(user: str) -> None:
@@ -64,7 +64,7 @@ def _one_submission(layout: Layout, user: str) -> float:
     while not list(pages.glob("*/*.html")):
         if time.monotonic() - started > GIVE_UP_SECONDS:
             raise RuntimeError(f"no feedback for {user} within {GIVE_UP_SECONDS} s")
-        _shell(user, f"nbgrader fetch_feedback {CHAPTER}")
+        _shell(user, f"nbgrader fetch_feedback {CHAPTER}", check=False)  # fails until the first feedback is out
     return round(time.monotonic() - started, 1)
 
 
