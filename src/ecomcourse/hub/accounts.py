@@ -16,9 +16,9 @@ class AccountError(Exception):
     pass
 
 
-def require_root(action: str) -> None:
+def require_root() -> None:
     if os.geteuid() != 0:
-        raise AccountError(f"{action} needs root: it creates Unix accounts and runs each user's server as that user")
+        raise AccountError("run it as root: it creates Unix accounts and runs each user's server as that user")
 
 
 def exists(name: str) -> bool:

@@ -68,7 +68,7 @@ class HubError(Exception):
 def start(students: int, port: int, root: Path, say: Callable[[str], None] = print) -> dict[str, str]:
     """Set the class up and start JupyterHub; returns once it answers on 127.0.0.1:``port``.
     Returns the passwords of the accounts created now (existing accounts keep theirs)."""
-    accounts.require_root("ecomcourse hub start")
+    accounts.require_root()
     layout = Layout(root)
     if _alive(_pid(layout.state / "jupyterhub.pid")):
         raise HubError(f"a hub of {root} is already running: `ecomcourse hub stop --root {root}` first")
@@ -100,7 +100,7 @@ def start(students: int, port: int, root: Path, say: Callable[[str], None] = pri
 def stop(root: Path, remove_accounts: bool = False, say: Callable[[str], None] = print) -> None:
     """Stop the hub, its proxy, every single-user server and the grading service; with
     ``remove_accounts`` also remove the class's accounts, their homes and the login profile."""
-    accounts.require_root("ecomcourse hub stop")
+    accounts.require_root()
     layout = Layout(root)
     hub, proxy = _pid(layout.state / "jupyterhub.pid"), _pid(layout.state / "proxy.pid")
     _terminate(hub, 30)  # JupyterHub stops the servers, the service and the proxy it started
