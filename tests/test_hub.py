@@ -240,11 +240,12 @@ def test_submissions_that_cannot_be_graded_say_why(hub):
     assert outcomes == ["invalid", "missing", "memory"]
 
 
-def test_graded_submissions_per_student_and_chapters_not_graded_on_submit(hub):
+def test_graded_submissions_per_student_chapters_not_graded_on_submit_and_size(hub):
     config = hub.layout.grader / "nbgrader_config.py"
     original = config.read_text()
     hub.configure(f'\nc.GradeOnSubmit.max_graded_per_assignment = {{"{CHAPTER}": 1}}\n'
-                  'c.GradeOnSubmit.not_on_submit = ["ch07_case_studies"]\n')
+                  'c.GradeOnSubmit.not_on_submit = ["ch07_case_studies"]\n'
+                  "c.GradeOnSubmit.max_submission_mb = 0\n")
     try:
         _limits_apply(hub)
     finally:
@@ -259,6 +260,8 @@ def _limits_apply(hub: HubClass) -> None:
     with Gradebook(f"sqlite:///{hub.layout.grader / 'gradebook.db'}") as gb:
         assert gb.find_submission(CHAPTER, "student01").score == 27
         assert [s.student.id for s in gb.assignment_submissions("ch07_case_studies")] == []
+    hub.shell("student03", "nbgrader fetch_assignment ch01_foundations && nbgrader submit ch01_foundations")
+    assert "above the 0 MB limit" in hub.wait_for_feedback("student03", 1, chapter="ch01_foundations")
     kept = list((hub.layout.exchange / "ecomcourse" / "inbound").glob("student01+*"))
     assert len(kept) == 3  # every submission stays in nbgrader's exchange
 
