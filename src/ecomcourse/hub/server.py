@@ -70,7 +70,7 @@ def start(students: int, port: int, root: Path, say: Callable[[str], None] = pri
     Returns the passwords of the accounts created now (existing accounts keep theirs)."""
     accounts.require_root()
     layout = Layout(root)
-    if _alive(_pid(layout.state / "jupyterhub.pid")):
+    if _alive(_pid(layout.state / "jupyterhub.pid", str(layout.state / "jupyterhub_config.py"))):
         raise HubError(f"a hub of {root} is already running: `ecomcourse hub stop --root {root}` first")
     if PROFILE.exists() and f"root {root})" not in PROFILE.read_text():
         raise HubError(f"another class uses this machine ({PROFILE}): stop it with --remove-demo-accounts first")
@@ -102,7 +102,8 @@ def stop(root: Path, remove_accounts: bool = False, say: Callable[[str], None] =
     ``remove_accounts`` also remove the class's accounts, their homes and the login profile."""
     accounts.require_root()
     layout = Layout(root)
-    hub, proxy = _pid(layout.state / "jupyterhub.pid"), _pid(layout.state / "proxy.pid")
+    hub = _pid(layout.state / "jupyterhub.pid", str(layout.state / "jupyterhub_config.py"))
+    proxy = _pid(layout.state / "proxy.pid", "configurable-http-proxy")
     _terminate(hub, 30)  # JupyterHub stops the servers, the service and the proxy it started
     _terminate(proxy, 10)
     users = _users(layout)
@@ -185,11 +186,15 @@ def passwords(root: Path) -> dict[str, str]:
     return json.loads(path.read_text()) if path.exists() else {}
 
 
-def _pid(path: Path) -> int | None:
+def _pid(path: Path, command: str) -> int | None:
+    """The process id in ``path`` if that process still runs ``command`` (a pid file outlives its
+    process, and the id may by now belong to another one)."""
     try:
-        return int(path.read_text().strip())
+        pid = int(path.read_text().strip())
+        running = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
     except (OSError, ValueError):
         return None
+    return pid if command in running else None
 
 
 def _alive(pid: int | None) -> bool:
