@@ -139,7 +139,7 @@ def test_start_prints_the_accounts_and_the_hub_answers(hub):
     with urllib.request.urlopen(f"http://127.0.0.1:{hub.port}/hub/login", timeout=10) as page:
         assert page.status == 200
     ours = {int((hub.layout.state / name).read_text()) for name in ("jupyterhub.pid", "proxy.pid")}
-    ours |= {pid for user in hub.passwords for pid in accounts.processes(user)}
+    ours |= {process.pid for user in hub.passwords for process in accounts.processes(user)}
     listening = subprocess.run(["ss", "-ltnpH"], capture_output=True, text=True).stdout.splitlines()
     hub_sockets = [line.split()[3] for line in listening
                    if {int(pid) for pid in re.findall(r"pid=(\d+)", line)} & ours]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import grp
 import os
 import pwd
 import secrets
 import subprocess
-import time
+
+import psutil
 
 from .layout import CLASS_GROUP
 
@@ -52,32 +54,22 @@ def as_user(name: str) -> dict:
     return {"user": name, "group": pwd.getpwnam(name).pw_gid, "extra_groups": groups, "umask": 0o077}
 
 
-def processes(name: str) -> list[int]:
-    """Process ids owned by the account (from /proc)."""
-    try:
-        uid = pwd.getpwnam(name).pw_uid
-    except KeyError:
-        return []
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                if os.stat(f"/proc/{entry}").st_uid == uid:
-                    found.append(int(entry))
-            except FileNotFoundError:
-                continue
-    return found
+def processes(name: str) -> list[psutil.Process]:
+    """The account's processes."""
+    return [p for p in psutil.process_iter(["username"]) if p.info["username"] == name]
 
 
 def stop_processes(name: str, seconds: float = 10) -> None:
     """SIGTERM every process of the account, then SIGKILL what is left after ``seconds``."""
-    for signal in ("TERM", "KILL"):
-        if not processes(name):
-            return
-        subprocess.run(["pkill", f"-{signal}", "-u", name], check=False)
-        deadline = time.monotonic() + seconds
-        while processes(name) and time.monotonic() < deadline:
-            time.sleep(0.1)
+    running = processes(name)
+    for process in running:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            process.terminate()
+    _, left = psutil.wait_procs(running, timeout=seconds)
+    for process in left:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            process.kill()
+    psutil.wait_procs(left, timeout=seconds)
 
 
 def remove(name: str) -> None:

@@ -4,6 +4,7 @@ grading service's peak memory (its process tree: the service, its workers and th
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import statistics
 import subprocess
@@ -12,6 +13,7 @@ import time
 from pathlib import Path
 
 import nbformat
+import psutil
 
 from ..authoring.classroom import fill_answers, solution_sources
 from . import server
@@ -99,24 +101,13 @@ def _sample_memory(peak: list[float], done: threading.Event) -> None:
 
 
 def _service_tree_mb() -> float:
-    """Resident memory of the grading service and every process below it, in MB."""
-    parents, rss, service = {}, {}, None
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            status = (stat.parent / "status").read_text()
-            command = (stat.parent / "cmdline").read_bytes()
-        except OSError:
-            continue
-        pid = int(stat.parent.name)
-        parents[pid] = int(fields[1])
-        rss[pid] = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
-        if b"grade-on-submit" in command and service is None:
-            service = pid
-    if service is None:
-        return 0.0
-    tree = {service}
-    for _ in range(8):  # a few levels: workers, bwrap, the kernel
-        tree |= {pid for pid, parent in parents.items() if parent in tree}
-    return sum(rss.get(pid, 0) for pid in tree) / 1024
-
+    """Resident memory of the grading service and every process below it (workers, sandboxes,
+    kernels), in MB."""
+    for service in psutil.process_iter(["cmdline"]):
+        if "grade-on-submit" in (service.info["cmdline"] or []):
+            total = 0
+            for process in [service, *service.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):
+                    total += process.memory_info().rss
+            return total / 1e6
+    return 0.0

@@ -213,4 +213,3 @@ def check_reachable(root: Path) -> None:
 
 def _readable_by_all(folder: Path) -> None:
     subprocess.run(["chmod", "-R", "a+rX,go-w", str(folder)], check=True)
-    os.chmod(folder.parent, os.stat(folder.parent).st_mode | 0o005)

@@ -26,7 +26,8 @@ class EditionFetch(ExchangeFetchAssignment):
 
     @default("edition")
     def _edition_default(self) -> str:
-        return os.environ.get("ECOMCOURSE_LANG", "zh") if os.environ.get("ECOMCOURSE_LANG") in LANGUAGES else "zh"
+        lang = os.environ.get("ECOMCOURSE_LANG", "zh")
+        return lang if lang in LANGUAGES else "zh"
 
     def copy_files(self) -> None:
         super().copy_files()

@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import pwd
+import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -235,12 +236,12 @@ class Service:
         """nbgrader's fetch_feedback looks for a page per notebook the student handed in: a
         notebook under another name gets the page that says the expected one is missing."""
         expected = self.autograder.notebooks(assignment)
-        for notebook in expected:
-            page = self.autograder.feedback_path(assignment, notebook, arrival.student)
+        pages = [self.autograder.feedback_path(assignment, notebook, arrival.student) for notebook in expected]
+        for page in (p for p in pages if p.is_file()):
             for name in set(arrival.notebooks()) - set(expected):
-                if page.is_file():
-                    (page.parent / f"{name}.html").write_bytes(page.read_bytes())
-                    os.chmod(page.parent / f"{name}.html", FEEDBACK_PERMISSIONS)
+                copy = page.with_name(f"{name}.html")
+                shutil.copyfile(page, copy)
+                os.chmod(copy, FEEDBACK_PERMISSIONS)
 
     def _notify(self, arrival: Arrival, status: str, **fields: object) -> bool:
         """A page for a submission that is not graded, under the names nbgrader's fetch_feedback

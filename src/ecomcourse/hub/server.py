@@ -4,9 +4,9 @@ that JupyterHub starts and stops with itself, all on loopback."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -14,6 +14,8 @@ import time
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+
+import psutil
 
 from .. import paths
 from . import accounts, course
@@ -70,7 +72,7 @@ def start(students: int, port: int, root: Path, say: Callable[[str], None] = pri
     Returns the passwords of the accounts created now (existing accounts keep theirs)."""
     accounts.require_root()
     layout = Layout(root)
-    if _alive(_pid(layout.state / "jupyterhub.pid", str(layout.state / "jupyterhub_config.py"))):
+    if _hub(layout):
         raise HubError(f"a hub of {root} is already running: `ecomcourse hub stop --root {root}` first")
     if PROFILE.exists() and f"root {root})" not in PROFILE.read_text():
         raise HubError(f"another class uses this machine ({PROFILE}): stop it with --remove-demo-accounts first")
@@ -102,14 +104,14 @@ def stop(root: Path, remove_accounts: bool = False, say: Callable[[str], None] =
     ``remove_accounts`` also remove the class's accounts, their homes and the login profile."""
     accounts.require_root()
     layout = Layout(root)
-    hub = _pid(layout.state / "jupyterhub.pid", str(layout.state / "jupyterhub_config.py"))
-    proxy = _pid(layout.state / "proxy.pid", "configurable-http-proxy")
-    _terminate(hub, 30)  # JupyterHub stops the servers, the service and the proxy it started
+    proxy = _running(layout, "proxy.pid", "configurable-http-proxy")
+    _terminate(_hub(layout), 30)  # JupyterHub stops the servers, the service and the proxy it started
     _terminate(proxy, 10)
-    users = _users(layout)
+    users = list(passwords(root))
     for user in users:
         accounts.stop_processes(user)
-    left = [pid for pid in (hub, proxy) if _alive(pid)] + [p for user in users for p in accounts.processes(user)]
+    left = [p.pid for p in (_hub(layout), _running(layout, "proxy.pid", "configurable-http-proxy")) if p] \
+        + [p.pid for user in users for p in accounts.processes(user)]
     if left:
         raise HubError(f"processes still running after stop: {left}")
     for pidfile in ("jupyterhub.pid", "proxy.pid"):
@@ -169,56 +171,45 @@ def _instructor_env(layout: Layout) -> dict[str, str]:
 def _remember(layout: Layout, users: list[str], created: dict[str, str]) -> None:
     """``hub/accounts.json`` (root only): the class's accounts and the passwords given at creation."""
     path = layout.state / "accounts.json"
-    known = json.loads(path.read_text()) if path.exists() else {}
+    known = passwords(layout.root)
     known.update({user: known.get(user, "") for user in users})
     known.update(created)
     path.write_text(json.dumps(known, indent=1))
     os.chmod(path, 0o600)
 
 
-def _users(layout: Layout) -> list[str]:
-    path = layout.state / "accounts.json"
-    return list(json.loads(path.read_text())) if path.exists() else []
-
-
 def passwords(root: Path) -> dict[str, str]:
+    """The class's accounts (``hub/accounts.json``) and the passwords given when each was created."""
     path = Layout(root).state / "accounts.json"
     return json.loads(path.read_text()) if path.exists() else {}
 
 
-def _pid(path: Path, command: str) -> int | None:
-    """The process id in ``path`` if that process still runs ``command`` (a pid file outlives its
-    process, and the id may by now belong to another one)."""
+def _running(layout: Layout, pidfile: str, command: str) -> psutil.Process | None:
+    """The process named in a pid file of the hub, if it still runs ``command`` (a pid file outlives
+    its process, and its id may by now belong to another one)."""
     try:
-        pid = int(path.read_text().strip())
-        running = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
-    except (OSError, ValueError):
-        return None
-    return pid if command in running else None
+        process = psutil.Process(int((layout.state / pidfile).read_text().strip()))
+        if command in " ".join(process.cmdline()) and process.status() != psutil.STATUS_ZOMBIE:
+            return process
+    except (OSError, ValueError, psutil.Error):
+        pass
+    return None
 
 
-def _alive(pid: int | None) -> bool:
-    if not pid:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    try:  # a zombie has exited
-        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
-    except OSError:
-        return False
+def _hub(layout: Layout) -> psutil.Process | None:
+    return _running(layout, "jupyterhub.pid", str(layout.state / "jupyterhub_config.py"))
 
 
-def _terminate(pid: int | None, seconds: float) -> None:
-    if not _alive(pid):
+def _terminate(process: psutil.Process | None, seconds: float) -> None:
+    if process is None:
         return
-    os.kill(pid, signal.SIGTERM)
-    deadline = time.monotonic() + seconds
-    while _alive(pid) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    if _alive(pid):
-        os.kill(pid, signal.SIGKILL)
+    with contextlib.suppress(psutil.NoSuchProcess):
+        process.terminate()
+        try:
+            process.wait(seconds)
+        except psutil.TimeoutExpired:
+            process.kill()
+            process.wait(seconds)
 
 
 def _check_free(port: int) -> None:
