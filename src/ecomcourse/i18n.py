@@ -58,6 +58,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "check.independent": {"zh": "与独立计算的结果不符", "en": "differs from an independent computation"},
     "check.mutated": {"zh": "你的函数修改了传入的数据表，请在副本上计算（df = df.copy()）。",
                       "en": "Your function changed the table it was given: work on a copy (df = df.copy())."},
+    "trusted.not_plain": {"zh": "{name} 返回的不是普通数据（数字、字符串、列表、字典、DataFrame 或 Series）：{why}",
+                          "en": "{name} did not return plain data (a number, string, list, dict, DataFrame or "
+                                "Series): {why}"},
+    "trusted.unchecked": {"zh": "评分程序没能在 notebook 之外核对这道题，因此不计分。",
+                          "en": "The grader could not check this exercise outside the notebook, so it scores nothing."},
     # feedback and the instructor report
     "feedback.title": {"zh": "{assignment} 评分反馈 · {student}", "en": "{assignment} feedback · {student}"},
     "feedback.total": {"zh": "得分：{score:g} / {max_score:g}", "en": "Score: {score:g} / {max_score:g}"},

@@ -26,6 +26,7 @@ from traitlets.config import Config
 
 from ..data.loader import data_folder
 from ..excel_csv import write_csv
+from ..i18n import language
 from .autograder import Autograder, GradingError, HandGrade, Lateness, cell_results, replacing
 from .execute import Execution, Job, execute
 from .feedback import write_feedback
@@ -33,12 +34,13 @@ from .limits import Limits, die_with_parent
 from .report import write_report
 from .sandbox import Sandbox, choose_sandbox
 from .scan import review
+from .trusted import apply, split_tests
 
 STATUSES = ("graded", "invalid", "missing", "timeout", "memory", "kernel_died", "tampered", "flagged", "error")
 COLUMNS = ["student_id", "assignment_id", "grade_id", "grading", "score", "max_score", "status", "message",
            "timestamp", "late_penalty"]
 GRADINGS = ("auto", "pending", "manual", "blank")  # tests; awaiting formgrader; scored there; left blank
-ENGINE_VERSION = "3"
+ENGINE_VERSION = "4"
 EDITION_MARK = re.compile(r'"ecomcourse":\s*\{[^{}]*"lang":\s*"(zh|en)"')
 RECEIPT = ("timestamp.txt", "submission_secret.txt")
 
@@ -54,8 +56,10 @@ class Submission:
     status: str = ""  # set before execution when the submission cannot run
     message: str = ""
     registered: bool = False  # the gradebook holds this submission
-    tampered: list[str] = field(default_factory=list)
+    tampered: list[str] = field(default_factory=list)  # test cells edited or deleted, restored
+    mismatched: list[str] = field(default_factory=list)  # tests the kernel passed and the engine failed
     flags: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # running the notebook; its trusted checks
     job: Job | None = None
 
     @property
@@ -100,7 +104,7 @@ def grade(assignments: list[str], submissions: Path, out: Path, grader_folder: P
                                                             kind="stable")
     state = {"sandbox": sandbox.mode,
              "submissions": {sub.key: {"digest": sub.digest, "lang": sub.lang, "note": sub.message,
-                                       "folder": str(sub.path.parent)} for sub in subs}}
+                                       "folder": str(sub.path.parent), "seconds": sub.seconds} for sub in subs}}
     table = publish(table, out, autograder, state)
     return GradeRun(table, sandbox, len(unchanged))
 
@@ -230,9 +234,10 @@ def _prepare(sub: Submission, autograder: Autograder, sandbox: Sandbox, limits: 
         return sub
     sub.flags = review(nb)
     sub.lang = nb.metadata.get("ecomcourse", {}).get("lang", "zh")
+    tests = split_tests(nb, autograder.config)  # the kernel gets the tests as released
     sub.job = Job(sub.student_id, sub.assignment_id, sub.notebook_id, nbformat.writes(nb), limits, sandbox,
                   str(data_folder()), autograder.steps.execute, autograder.execute_config,
-                  autograder.assignment_files(sub.assignment_id, sub.student_id, sub.path.parent))
+                  autograder.assignment_files(sub.assignment_id, sub.student_id, sub.path.parent), tests, sub.lang)
     return sub
 
 
@@ -280,8 +285,11 @@ def _finish(sub: Submission, execution: Execution, autograder: Autograder) -> li
     if execution.notebook_json is None:
         sub.status, sub.message = "error", execution.message
         return _unrunnable_rows(sub, autograder)
+    sub.seconds = {"notebook": round(execution.seconds, 2), "trusted": round(execution.trusted.seconds, 2)}
     try:
         nb = nbformat.reads(execution.notebook_json, as_version=4)
+        with language(sub.lang):
+            sub.mismatched = apply(nb, sub.job.tests, execution.trusted)
         nb = autograder.save(nb, sub.assignment_id, sub.notebook_id, sub.student_id, sub.job.files)
     except Exception as error:  # noqa: BLE001 - a step after Execute failed on this notebook only
         sub.status, sub.message = "error", f"nbgrader could not save the grades: {_first_line(error)}"
@@ -297,11 +305,15 @@ def _finish(sub: Submission, execution: Execution, autograder: Autograder) -> li
 def _status(sub: Submission, execution: Execution) -> tuple[str, str]:
     if execution.outcome != "ok":
         return execution.outcome, execution.message
-    if sub.tampered:
-        return "tampered", "test or read-only cells were changed and restored from the gradebook: " \
-                           + ", ".join(sub.tampered)
-    if sub.flags:
-        return "flagged", "graded; flagged for review: " + ", ".join(sub.flags)
+    signs = execution.trusted.signs
+    tampering = [text + ", ".join(found) for text, found in (
+        ("test or read-only cells were changed and restored from the gradebook: ", sub.tampered),
+        ("passed in the notebook but failed the engine's trusted check (no points): ", sub.mismatched),
+        ("checks that must fail passed in the kernel: ", execution.trusted.lies)) if found]
+    if tampering:
+        return "tampered", "; ".join(tampering + (["the kernel: " + "; ".join(signs)] if signs else []))
+    if sub.flags or signs:
+        return "flagged", "graded; flagged for review: " + ", ".join(sub.flags + signs)
     return "graded", ""
 
 

@@ -7,6 +7,7 @@ import os
 import shutil
 import signal
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,9 @@ from nbgrader.preprocessors import Execute
 from traitlets.config import Config
 
 from .limits import Limits
+from .plain_data import Inbox
 from .sandbox import LAUNCHED, Sandbox, SandboxedKernelManager, new_workdir
+from .trusted import TrustedChecks, TrustedReport, TrustedTest
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,8 @@ class Job:
     step: type[Execute]  # the course's configured Execute step
     step_config: Config  # and its sections of the course's config
     files: dict[str, bytes] = field(default_factory=dict)  # put beside the notebook, as nbgrader does
+    tests: dict[str, TrustedTest] = field(default_factory=dict)  # by grade id: checked in the worker
+    lang: str = "zh"  # of the trusted checks' messages
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,8 @@ class Execution:
     notebook_json: str | None
     outcome: str  # ok | timeout | memory | kernel_died | error
     message: str
+    trusted: TrustedReport = field(default_factory=TrustedReport)
+    seconds: float = 0.0  # running the notebook, its trusted checks included
 
 
 class OutputCap:
@@ -61,17 +68,20 @@ class OutputCap:
         return super().output(outs, msg, display_id, cell_index)
 
 
-def sandboxed_executor(job: Job, workdir: Path) -> Execute:
-    """The course's Execute step with its own config, capped output, and a kernel in the sandbox."""
+def sandboxed_executor(job: Job, workdir: Path, inbox: Inbox) -> Execute:
+    """The course's Execute step with its own config, capped output, a kernel in the sandbox, and
+    the trusted check of each test cell right after the kernel ran it."""
     config = Config(job.step_config)
     config.SandboxedKernelManager.command_prefix = job.sandbox.command_prefix(workdir, job.limits)
     config.SandboxedKernelManager.extra_env = _workdir_env(workdir, job.data_folder)
     config.SandboxedKernelManager.transport = "ipc"
     config.SandboxedKernelManager.connection_file = str(workdir / ".home" / "runtime" / "kernel.json")
     config[job.step.__name__].shutdown_kernel = "immediate"  # its outputs are in; its process group is killed next
-    step = type(f"Capped{job.step.__name__}", (OutputCap, job.step), {})
+    step = type(f"Trusted{job.step.__name__}", (OutputCap, TrustedChecks, job.step), {})
     executor = step(config=config, kernel_manager_class=SandboxedKernelManager)
     executor.output_bytes = job.limits.output_bytes
+    executor.trusted_tests, executor.inbox, executor.lang = job.tests, inbox, job.lang
+    executor.report = TrustedReport()
     return executor
 
 
@@ -83,7 +93,8 @@ def _workdir_env(workdir: Path, data_folder: str) -> dict[str, str]:
         shutil.copy(cached, home / "matplotlib")
     return {"HOME": str(home), "MPLCONFIGDIR": str(home / "matplotlib"), "IPYTHONDIR": str(home / "ipython"),
             "XDG_CACHE_HOME": str(home / "cache"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-            "ECOMCOURSE_DATA": data_folder, "NBGRADER_EXECUTION": "autograde", "MPLBACKEND": "agg"}
+            "ECOMCOURSE_DATA": data_folder, "NBGRADER_EXECUTION": "autograde", "MPLBACKEND": "agg",
+            "ARROW_DEFAULT_MEMORY_POOL": "system"}  # pyarrow's own allocator reserves 1 GB of the memory limit
 
 
 def execute(job: Job) -> Execution:
@@ -91,12 +102,14 @@ def execute(job: Job) -> Execution:
     workdir = new_workdir()
     timer: threading.Timer | None = None
     fired = threading.Event()
+    inbox = Inbox(workdir / ".trusted")
+    started = time.perf_counter()
     try:
         nb = nbformat.reads(job.notebook_json, as_version=4)
         for name, content in {**job.files, f"{job.notebook_id}.ipynb": job.notebook_json.encode()}.items():
             (workdir / name).parent.mkdir(parents=True, exist_ok=True)
             (workdir / name).write_bytes(content)
-        executor = sandboxed_executor(job, workdir)
+        executor = sandboxed_executor(job, workdir, inbox)
 
         def stop() -> None:
             fired.set()
@@ -121,7 +134,7 @@ def execute(job: Job) -> Execution:
             message = f"a cell ignored the interrupt after {executor.timeout} s and the notebook was stopped"
             _fail_cells_not_run(nb, message)
         return Execution(job.student_id, job.assignment_id, job.notebook_id, nbformat.writes(nb),
-                         outcome, message)
+                         outcome, message, executor.report, time.perf_counter() - started)
     except Exception as error:  # noqa: BLE001 - every submission must end with an outcome
         return Execution(job.student_id, job.assignment_id, job.notebook_id, None, "error",
                          f"{type(error).__name__}: {error}")
@@ -130,6 +143,7 @@ def execute(job: Job) -> Execution:
             timer.cancel()
         while LAUNCHED:  # whatever the submission started in the kernel's group ends with it
             _kill_group(LAUNCHED.pop())
+        inbox.close()
         shutil.rmtree(workdir, ignore_errors=True)
 
 

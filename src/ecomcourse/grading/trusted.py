@@ -1,0 +1,326 @@
+"""Trusted checks: each test cell's verdict decided in the engine's own process.
+
+The kernel runs every test cell as the student has it (hidden tests removed: they never enter
+the sandbox), for the student's feedback. Right after a test cell ran and passed there, the
+worker runs that cell's full source from the gradebook (its visible part, then its hidden
+tests) in its own process. The names the cell reads from the notebook are the student's
+answers: a function is called inside the kernel on the engine's arguments and its result comes
+back as plain data (:mod:`plain_data`); a value comes back the same way. The checks, numpy,
+pandas and the oracle are the engine's own, so nothing the student's code did to the kernel
+can change a verdict: an exercise keeps its points only when this check passes.
+
+The worker also records the kernel's hooks before and after the notebook, and runs a few checks
+that must fail ("canaries") through the kernel's normal path: signs of tampering for the report,
+never the grade.
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import io
+import json
+import pickle
+import symtable
+import time
+import warnings
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import nbformat
+from IPython.core.inputtransformer2 import TransformerManager
+from nbformat import NotebookNode
+from nbgrader import utils
+from nbgrader.preprocessors import ClearHiddenTests
+from traitlets.config import Config
+
+from ..i18n import language, t
+from .plain_data import Inbox, NotPlainData, decode
+
+BENIGN_HOOKS = ("IPython.", "ipykernel.", "matplotlib", "ipywidgets.", "comm.", "ipympl.", "ecomcourse.notebook.")
+SWAPPED_BY_IPYKERNEL = {"builtins.input"}  # for each execution, to forward it to the frontend
+CANARIES = {  # each must fail in an honest kernel
+    "assert": "assert 1 == 2, 'canary'",
+    "ecomcourse.checks": "from ecomcourse import checks\nchecks.expect_close(1.0, 2.0, 'canary')",
+    "numpy": "import numpy as np\nassert np.allclose([1.0], [2.0]), 'canary'",
+}
+
+
+@dataclass(frozen=True)
+class TrustedTest:
+    """One test cell as the gradebook holds it."""
+
+    source: str  # the full cell, hidden tests included
+    released: str  # what the student has: hidden tests removed
+    parts: tuple[tuple[str, str], ...]  # ("visible" | "hidden", Python source), in order
+    names: tuple[str, ...]  # what the cell reads from the notebook: the student's answers
+
+
+@dataclass(frozen=True)
+class Verdict:
+    passed: bool
+    part: str = ""  # where it failed: "visible" (the student's tests) or "hidden"
+    ename: str = ""
+    evalue: str = ""
+
+
+@dataclass
+class TrustedReport:
+    """What the worker found, sent back with the executed notebook."""
+
+    verdicts: dict[str, Verdict] = field(default_factory=dict)
+    printed: dict[str, list] = field(default_factory=dict)  # what answers printed during hidden tests
+    signs: list[str] = field(default_factory=list)  # hooks and replaced functions: for the report
+    lies: list[str] = field(default_factory=list)  # canaries the kernel said passed
+    seconds: float = 0.0
+
+
+class AnswerRaised(Exception):
+    """The student's function raised, in the kernel, this exception (its name and message)."""
+
+
+def split_tests(nb: NotebookNode, config: Config) -> dict[str, TrustedTest]:
+    """The trusted test of every auto-graded test cell of the sanitised ``nb``; each cell is left
+    as released (hidden tests removed) for the kernel."""
+    delimiters = ClearHiddenTests(config=config)
+    tests = {}
+    for cell in nb.cells:
+        if cell.cell_type == "code" and utils.is_grade(cell) and not utils.is_solution(cell):
+            test = _parse(cell.source, delimiters.begin_test_delimeter, delimiters.end_test_delimeter)
+            tests[cell.metadata.nbgrader["grade_id"]] = test
+            cell.source = test.released
+    return tests
+
+
+def _parse(source: str, begin: str, end: str) -> TrustedTest:
+    parts: list[tuple[str, list[str]]] = [("visible", [])]
+    for line in source.split("\n"):
+        if begin in line:
+            parts.append(("hidden", []))
+        elif end in line:
+            parts.append(("visible", []))
+        else:
+            parts[-1][1].append(line)
+    released = "\n".join(line for kind, lines in parts if kind == "visible" for line in lines)
+    python = [(kind, TransformerManager().transform_cell("\n".join(lines))) for kind, lines in parts if lines]
+    try:
+        for _, code in python:
+            compile(code, "<test>", "exec")
+    except SyntaxError:  # hidden tests inside a block: checked as one piece
+        python = [("hidden" if len(parts) > 1 else "visible", TransformerManager().transform_cell(source))]
+    return TrustedTest(source, released, tuple(python), tuple(sorted(_free_names(python))))
+
+
+def _free_names(parts: list[tuple[str, str]]) -> set[str]:
+    """Names the code reads but never binds (nor are builtins): what it expects the notebook to define."""
+    table = symtable.symtable("\n".join(code for _, code in parts), "<test>", "exec")
+    bound = {s.get_name() for s in table.get_symbols() if s.is_assigned() or s.is_imported() or s.is_namespace()}
+    read: set[str] = set()
+
+    def walk(scope: symtable.SymbolTable) -> None:
+        for symbol in scope.get_symbols():
+            module_level = scope.get_type() == "module" and symbol.is_referenced()
+            if module_level or symbol.is_global():
+                read.add(symbol.get_name())
+        for child in scope.get_children():
+            walk(child)
+
+    walk(table)
+    return read - bound - set(dir(builtins))
+
+
+class KernelLink:
+    """Runs the probe (:mod:`probe`) in the submission's kernel and reads what it wrote."""
+
+    def __init__(self, client, inbox: Inbox) -> None:  # noqa: ANN001 - the running Execute step
+        self.client = client
+        self.inbox = inbox
+        self.count = 0
+        self.printed: list | None = None  # collects the answers' printed output while set
+
+    def probe(self, function: str, *args: object) -> tuple[dict, str]:
+        """Run ``probe.<function>(*args, out)``; its status and the name of its folder ``out``."""
+        self.count += 1
+        out = f"probe-{self.count}"
+        call = ", ".join(repr(a) for a in (*args, str(self.inbox.folder / out)))
+        cell = self.run(nbformat.v4.new_code_cell(
+            f"__import__('ecomcourse.grading.probe', fromlist=['_']).{function}({call})"))
+        if self.printed is not None:
+            self.printed += [out for out in cell.outputs if out.get("output_type") == "stream"]
+        try:
+            status = json.loads(self.inbox.read(out, "status.json"))
+        except (OSError, ValueError, NotPlainData):
+            errors = _errors(cell)
+            status = {"error": f"{errors[0].get('ename')}: {errors[0].get('evalue')}" if errors else ""}
+        return (status if isinstance(status, dict) else {}), out
+
+    def run(self, cell: NotebookNode) -> NotebookNode:
+        """Execute ``cell`` in the kernel, outside the notebook (no history, no place in it)."""
+        cells = self.client.nb.cells
+        cells.append(cell)
+        try:
+            return self.client.execute_cell(cell, len(cells) - 1, store_history=False)
+        finally:
+            cells.pop()
+
+    def answers(self, names: tuple[str, ...]) -> dict[str, object]:
+        """The student's answers by name: functions as :class:`Answer`, values as plain data."""
+        if not names:
+            return {}
+        found, out = self.probe("describe", list(names))
+        bound: dict[str, object] = {}
+        for name in names:
+            kind = found.get(name)
+            if kind == "callable":
+                bound[name] = Answer(self, name)
+            elif kind == "value":
+                try:
+                    bound[name] = decode(self.inbox, out, name)
+                except NotPlainData as error:
+                    bound[name] = NotPlain(name, str(error))
+            elif isinstance(kind, str) and kind != "missing":
+                bound[name] = NotPlain(name, kind)
+        return bound
+
+
+class Answer:
+    """A student's function: called in their kernel, returning plain data."""
+
+    def __init__(self, link: KernelLink, name: str) -> None:
+        self.link = link
+        self.name = name
+
+    def __call__(self, *args: object, **kwargs: object) -> object:
+        arguments = self.link.inbox.write(f"arguments-{self.link.count + 1}.pickle",
+                                          pickle.dumps((args, kwargs)))  # the engine's inputs, for the kernel
+        status, out = self.link.probe("call", self.name, str(arguments))
+        if "raised" in status:
+            raise AnswerRaised(str(status.get("raised", "")), str(status.get("message", "")))
+        if status.get("returned") != "value":
+            why = status.get("returned") or status.get("error") or "no answer came back"
+            raise AssertionError(t("trusted.not_plain", name=f"{self.name}(...)", why=why))
+        try:
+            return decode(self.link.inbox, out, "value")
+        except NotPlainData as error:
+            raise AssertionError(t("trusted.not_plain", name=f"{self.name}(...)", why=error)) from None
+
+
+class NotPlain:
+    """A named answer that could not be sent as plain data: any use of it fails its test."""
+
+    def __init__(self, name: str, why: str) -> None:
+        self.message = t("trusted.not_plain", name=name, why=why)
+
+    def __getattr__(self, attribute: str) -> object:
+        raise AssertionError(self.message)
+
+
+class TrustedChecks:
+    """Mixed into the course's Execute step on a worker (see :func:`execute.sandboxed_executor`)."""
+
+    trusted_tests: dict[str, TrustedTest]
+    inbox: Inbox
+    lang: str
+    report: TrustedReport
+
+    def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int) -> tuple[NotebookNode, dict]:
+        link = self.__dict__.setdefault("link", KernelLink(self, self.inbox))
+        if index == 0:
+            self.hooks_before = self._hooks(link)
+        cell, resources = super().preprocess_cell(cell, resources, index)
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id in self.trusted_tests and not _errors(cell):
+            started = time.perf_counter()
+            self.report.verdicts[grade_id] = self._check(grade_id, link)
+            self.report.seconds += time.perf_counter() - started
+        if index == len(self.nb.cells) - 1:
+            self._after_notebook(link)
+        return cell, resources
+
+    def _check(self, grade_id: str, link: KernelLink) -> Verdict:
+        test = self.trusted_tests[grade_id]
+        namespace = {"__name__": "__trusted_test__", "__builtins__": builtins, **link.answers(test.names)}
+        link.printed = self.report.printed.setdefault(grade_id, [])
+        try:
+            with language(self.lang), _quiet():
+                for part, code in test.parts:
+                    link.printed = self.report.printed[grade_id] if part == "hidden" else None
+                    try:
+                        exec(compile(code, "<test>", "exec"), namespace)  # noqa: S102 - the gradebook's test
+                    except AnswerRaised as error:
+                        return Verdict(False, part, *error.args)
+                    except Exception as error:  # noqa: BLE001 - any exception fails the test, as in the kernel
+                        return Verdict(False, part, type(error).__name__, str(error))
+        finally:
+            link.printed = None
+        return Verdict(True)
+
+    def _hooks(self, link: KernelLink) -> dict:
+        found, _ = link.probe("hooks")
+        return found
+
+    def _after_notebook(self, link: KernelLink) -> None:
+        link.run(nbformat.v4.new_code_cell("get_ipython().InteractiveTB.set_mode('Minimal')"))  # quick tracebacks
+        for name, source in CANARIES.items():
+            cell = link.run(nbformat.v4.new_code_cell(source))
+            if not _errors(cell):
+                self.report.lies.append(name)
+        self.report.signs = hook_changes(getattr(self, "hooks_before", {}), self._hooks(link))
+
+
+def hook_changes(before: dict, after: dict) -> list[str]:
+    """What the notebook added to the kernel's hooks or replaced among the functions tests use."""
+    if not after:
+        return ["the kernel did not describe its hooks"]
+    signs = []
+    for kind, entries in after.items():
+        if kind == "functions":
+            old = before.get("functions", {})
+            replaced = sorted(name for name, ident in entries.items()
+                              if name in old and old[name] != ident and name not in SWAPPED_BY_IPYKERNEL)
+            if replaced:
+                signs.append("replaced functions: " + ", ".join(replaced[:12]))
+            continue
+        added = [e for e in entries if e not in before.get(kind, []) and not _benign(e)]
+        if added:
+            signs.append(f"{kind}: " + ", ".join(e.split("#")[0] for e in added[:6]))
+    return signs
+
+
+def _benign(entry: str) -> bool:
+    return entry.split(": ", 1)[-1].startswith(BENIGN_HOOKS)
+
+
+def _errors(cell: NotebookNode) -> list:
+    return [out for out in cell.get("outputs", []) if out.get("output_type") == "error"]
+
+
+@contextmanager
+def _quiet():  # noqa: ANN202
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()), \
+            warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
+
+
+def apply(nb: NotebookNode, tests: dict[str, TrustedTest], report: TrustedReport) -> list[str]:
+    """Give each test cell its full source back, with what the answers printed during its hidden
+    tests (nbgrader fails a test that wrote to stderr), and fail every test the trusted check did
+    not pass (its error first: nbgrader reads the first output); returns the tests that passed in
+    the kernel but failed their visible part here."""
+    mismatched = []
+    for cell in nb.cells:
+        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if grade_id not in tests or cell.cell_type != "code":
+            continue
+        cell.source = tests[grade_id].source
+        if _errors(cell):
+            continue
+        cell.outputs += [nbformat.from_dict(out) for out in report.printed.get(grade_id, [])]
+        verdict = report.verdicts.get(grade_id) or Verdict(False, "visible", "NotChecked", t("trusted.unchecked"))
+        if not verdict.passed:
+            cell.outputs.insert(0, nbformat.v4.new_output("error", ename=verdict.ename, evalue=verdict.evalue,
+                                                          traceback=[f"{verdict.ename}: {verdict.evalue}"]))
+            if verdict.part == "visible":
+                mismatched.append(grade_id)
+    return mismatched
