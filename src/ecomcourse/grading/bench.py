@@ -16,14 +16,16 @@ import nbformat
 from nbclient import NotebookClient
 
 from .. import paths
+from ..authoring.classroom import Classroom, fill_answers, solution_sources
 from ..chapters import chapter_ids
 from .demo import CHAPTER, build_class
-from .engine import grade
+from .engine import grade, state_path
 from .sandbox import choose_sandbox
 from .settings import overrides
 
 TARGET_SPEEDUP = 2.0  # engine on every core vs serial plain nbgrader, on 2 cores
 TARGET_OVERHEAD = 0.12  # engine on every core vs the execution floor per core
+TARGET_TRUSTED_COST = 0.10  # a notebook's run with the trusted checks vs without
 HUB_STUDENTS = 30
 HUB_ROOT = Path("/tmp/ecomcourse-bench-hub")  # reachable by the class's accounts; its environment is reused
 
@@ -72,6 +74,29 @@ def whole_notebook_schedule(durations: list[float], cores: int) -> float:
     for seconds in sorted(durations, reverse=True):
         loads[loads.index(min(loads))] += seconds
     return max(loads)
+
+
+def trusted_cost(workspace: Path, copies: int = 4) -> dict[str, dict[str, float]]:
+    """Per chapter, ``copies`` solved notebooks graded by one worker with and without the trusted
+    checks: the median seconds a notebook takes each way, and what the checks add."""
+    chapters = tuple(chapter_ids())
+    course = Classroom(workspace / "trusted", chapters, ("zh",))
+    for chapter in chapters:
+        solved = fill_answers(course.student_notebook(chapter), solution_sources(chapter))
+        for copy in range(copies):
+            course.hand_in(f"solved-{copy}", chapter, solved)
+    costs = {}
+    for chapter in chapters:
+        out = workspace / "trusted" / f"{chapter}.csv"
+        seconds = {}
+        for trusted in (True, False):
+            grade([chapter], paths.submitted_folder(course.root), out, course.root / "grader",
+                  overrides(workers=1, trusted_checks=trusted), progress=False, say=lambda _msg: None)
+            state = json.loads(state_path(out).read_text(encoding="utf-8"))
+            seconds[trusted] = statistics.median(s["seconds"]["notebook"] for s in state["submissions"].values())
+        costs[chapter] = {"with": seconds[True], "without": seconds[False],
+                          "cost": round(seconds[True] / seconds[False] - 1, 3)}
+    return costs
 
 
 def _hub_bench() -> dict:
@@ -141,6 +166,11 @@ def run_bench(workspace: Path, size: int, out: Path) -> dict:
     print(f"\n{'execution floor of the solved master':44} {'graded':>8} {'as a student':>13}")
     for chapter, seconds in floors.items():
         print(f"{chapter:44} {seconds['graded']:8.2f} {seconds['student']:13.2f}")
+    summary["trusted_checks"] = costs = trusted_cost(workspace)
+    print(f"\n{'trusted checks, s per solved notebook (1 worker)':44} {'with':>8} {'without':>8} {'cost':>7}")
+    for chapter, cost in costs.items():
+        print(f"{chapter:44} {cost['with']:8.2f} {cost['without']:8.2f} {cost['cost']:+7.0%}")
+    summary["targets"]["trusted_checks_cost"] = f"<= {TARGET_TRUSTED_COST}"
     summary["hub"] = _hub_bench()
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(summary, indent=1), encoding="utf-8")

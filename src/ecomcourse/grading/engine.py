@@ -229,12 +229,12 @@ def _prepare(sub: Submission, autograder: Autograder, sandbox: Sandbox, limits: 
         return sub
     try:
         nb, sub.tampered = autograder.sanitise(nb, sub.assignment_id, sub.notebook_id, sub.student_id)
+        tests = split_tests(nb, autograder.config) if autograder.engine.trusted_checks else None  # cells as released
     except Exception as error:  # noqa: BLE001
         sub.status, sub.message = "invalid", f"nbgrader could not read its cells: {_first_line(error)}"
         return sub
     sub.flags = review(nb)
     sub.lang = nb.metadata.get("ecomcourse", {}).get("lang", "zh")
-    tests = split_tests(nb, autograder.config)  # the kernel gets the tests as released
     sub.job = Job(sub.student_id, sub.assignment_id, sub.notebook_id, nbformat.writes(nb), limits, sandbox,
                   str(data_folder()), autograder.steps.execute, autograder.execute_config,
                   autograder.assignment_files(sub.assignment_id, sub.student_id, sub.path.parent), tests, sub.lang)
@@ -288,8 +288,9 @@ def _finish(sub: Submission, execution: Execution, autograder: Autograder) -> li
     sub.seconds = {"notebook": round(execution.seconds, 2), "trusted": round(execution.trusted.seconds, 2)}
     try:
         nb = nbformat.reads(execution.notebook_json, as_version=4)
-        with language(sub.lang):
-            sub.mismatched = apply(nb, sub.job.tests, execution.trusted)
+        if sub.job.tests is not None:
+            with language(sub.lang):
+                sub.mismatched = apply(nb, sub.job.tests, execution.trusted)
         nb = autograder.save(nb, sub.assignment_id, sub.notebook_id, sub.student_id, sub.job.files)
     except Exception as error:  # noqa: BLE001 - a step after Execute failed on this notebook only
         sub.status, sub.message = "error", f"nbgrader could not save the grades: {_first_line(error)}"

@@ -35,7 +35,7 @@ class Job:
     step: type[Execute]  # the course's configured Execute step
     step_config: Config  # and its sections of the course's config
     files: dict[str, bytes] = field(default_factory=dict)  # put beside the notebook, as nbgrader does
-    tests: dict[str, TrustedTest] = field(default_factory=dict)  # by grade id: checked in the worker
+    tests: dict[str, TrustedTest] | None = None  # by grade id, checked in the worker; None: not at all
     lang: str = "zh"  # of the trusted checks' messages
 
 
@@ -77,7 +77,8 @@ def sandboxed_executor(job: Job, workdir: Path, inbox: Inbox) -> Execute:
     config.SandboxedKernelManager.transport = "ipc"
     config.SandboxedKernelManager.connection_file = str(workdir / ".home" / "runtime" / "kernel.json")
     config[job.step.__name__].shutdown_kernel = "immediate"  # its outputs are in; its process group is killed next
-    step = type(f"Trusted{job.step.__name__}", (OutputCap, TrustedChecks, job.step), {})
+    mixins = (OutputCap, TrustedChecks) if job.tests is not None else (OutputCap,)
+    step = type(f"Sandboxed{job.step.__name__}", (*mixins, job.step), {})
     executor = step(config=config, kernel_manager_class=SandboxedKernelManager)
     executor.output_bytes = job.limits.output_bytes
     executor.trusted_tests, executor.inbox, executor.lang = job.tests, inbox, job.lang

@@ -23,18 +23,21 @@ class GradingEngine(Configurable):
     bubblewrap = Bool(True, help="Use bubblewrap where it works; False means limits only").tag(config=True)
     private_folders = List(Unicode(), help="More folders a submission must not see (an exchange, home "
                            "folders); the course's own are always hidden").tag(config=True)
+    trusted_checks = Bool(True, help="Decide each test's verdict in the engine's process, on plain data from "
+                          "the kernel (a tampered kernel cannot fake a pass); False grades by the notebook's "
+                          "own tests, as plain nbgrader does").tag(config=True)
     instructor_language = Enum(LANGUAGES, "zh", help="Language of the instructor report").tag(config=True)
 
 
 def overrides(cell_timeout: int | None = None, notebook_timeout: int | None = None, memory_mb: int | None = None,
               output_bytes: int | None = None, workers: int | None = None, scheduler: str | None = None,
-              bubblewrap: bool | None = None) -> Config:
+              bubblewrap: bool | None = None, trusted_checks: bool | None = None) -> Config:
     """A config holding only the settings given (command-line flags, tests), to merge over the course's."""
     config = Config()
     if cell_timeout is not None:
         config.Execute.timeout = cell_timeout
     engine = {"notebook_timeout": notebook_timeout, "memory_mb": memory_mb, "output_bytes": output_bytes,
-              "workers": workers, "scheduler": scheduler, "bubblewrap": bubblewrap}
+              "workers": workers, "scheduler": scheduler, "bubblewrap": bubblewrap, "trusted_checks": trusted_checks}
     for name, value in engine.items():
         if value is not None:
             config.GradingEngine[name] = value

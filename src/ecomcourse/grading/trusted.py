@@ -87,7 +87,7 @@ def split_tests(nb: NotebookNode, config: Config) -> dict[str, TrustedTest]:
     for cell in nb.cells:
         if cell.cell_type == "code" and utils.is_grade(cell) and not utils.is_solution(cell):
             test = _parse(cell.source, delimiters.begin_test_delimeter, delimiters.end_test_delimeter)
-            tests[cell.metadata.nbgrader["grade_id"]] = test
+            tests[cell["metadata"]["nbgrader"]["grade_id"]] = test
             cell.source = test.released
     return tests
 

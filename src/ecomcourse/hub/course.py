@@ -25,7 +25,7 @@ from .layout import CLASS_GROUP, COURSE_ID, EDITIONS, INSTRUCTOR, PROFILE, Layou
 
 # the same versions as the instructor's environment: the hub, nbgrader and the numbers the oracles compute
 PINNED = {"jupyterhub", "nbgrader", "jupyterlab", "notebook", "nbclient", "nbconvert", "ipykernel", "numpy",
-          "pandas", "matplotlib", "scipy", "statsmodels"}
+          "pandas", "pyarrow", "matplotlib", "scipy", "statsmodels"}
 DEFAULT_EDITION = "zh"  # the released notebook at the top of each assignment folder
 STUDENT_HIDDEN_EXTENSIONS = ("formgrader", "create-assignment", "course-list")  # nbgrader's instructor tools
 COURSE_CONFIG = '''\
