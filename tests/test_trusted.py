@@ -6,9 +6,9 @@ silenced traceback, an event hook, answers that pretend) earns nothing and is re
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
+import socket
+import struct
 from pathlib import Path
 
 import nbformat
@@ -20,7 +20,7 @@ from hostile import ROUTES, hostile_notebooks
 
 from ecomcourse.authoring.classroom import Classroom, solution_sources
 from ecomcourse.grading.engine import grade
-from ecomcourse.grading.plain_data import Inbox, NotPlainData, decode, encode
+from ecomcourse.grading.plain_data import MAX_BYTES, NotPlainData, dumps, loads, receive
 from ecomcourse.grading.settings import overrides
 from ecomcourse.grading.trusted import hook_changes, split_tests
 
@@ -36,10 +36,8 @@ TAMPERING = {"input_transformer", "ast_transformer", "event_hook", "pretend"}  #
     pd.DataFrame({0: [1.0, np.nan], 1: [0.5, 0.25]}, index=pd.Index(["2025-01", "2025-02"], name="cohort")),
     pd.DataFrame({"uv": [30, 20]}, index=pd.DatetimeIndex(["2025-06-16", "2025-06-17"], name="date")),
 ])
-def test_plain_data_comes_back_as_it_left(value, tmp_path):
-    inbox = Inbox(tmp_path / "inbox")
-    encode(value, inbox.folder / "answer")
-    back = decode(inbox, "answer")
+def test_plain_data_comes_back_as_it_left(value):
+    back = loads(dumps(value))
     assert type(back) is type(value) or isinstance(value, np.str_) and type(back) is str
     if isinstance(value, (pd.DataFrame, pd.Series)):
         assert back.equals(value) and back.index.name == value.index.name
@@ -68,38 +66,33 @@ class FrameSubclass(pd.DataFrame):
 
 @pytest.mark.parametrize("answer", [Pretender(), FrameSubclass({"a": [1]}), (x for x in []), pd.DataFrame,
                                     pd.DataFrame({"mixed": ["a", 1]}, dtype=object), {1, 2}])
-def test_what_is_not_plain_data_cannot_be_sent(answer, tmp_path):
+def test_what_is_not_plain_data_cannot_be_sent(answer):
     with pytest.raises(NotPlainData):
-        encode(answer, tmp_path / "answer")
+        dumps(answer)
 
 
-@pytest.mark.parametrize("planted", ["value.json", "table-0.arrow"])
-def test_the_engine_never_follows_a_link_the_kernel_planted(planted, tmp_path):
-    """The engine reads the kernel's answers outside the sandbox: a link to one of the course's
-    files must not be read (its content could come back in a message)."""
-    secret = tmp_path / "gradebook.json"
-    secret.write_text(json.dumps({"frame": "table-0.arrow"}), encoding="utf-8")
-    inbox = Inbox(tmp_path / "inbox")
-    answer = inbox.folder / "answer"
-    encode(pd.DataFrame({"a": [1.0]}), answer)
-    (answer / planted).unlink()
-    os.symlink(secret, answer / planted)
+def _message(tree: str, *tables: bytes) -> bytes:
+    parts = [tree.encode(), *tables]
+    return struct.pack(">I", len(parts)) + b"".join(struct.pack(">Q", len(p)) + p for p in parts)
+
+
+@pytest.mark.parametrize("data", [
+    _message('{"numpy": "O", "value": 1}'), _message('{"frame": 0}'), _message('{"frame": 0}', b"not arrow"),
+    _message('{"eval": "1+1"}'), _message('{"dict": [[[1], 2]]}'), _message("[" * 100 + "]" * 100),
+    _message("1")[:-1], _message("1") + b"x", struct.pack(">I", 2**31), b"",
+    dumps(pd.DataFrame({"a": [1.0]}))[:-8],
+])
+def test_what_the_engine_did_not_write_is_refused(data):
     with pytest.raises(NotPlainData):
-        decode(inbox, "answer")
-    os.symlink(secret, inbox.folder / "arguments-1.pickle")
-    with pytest.raises(FileExistsError):
-        inbox.write("arguments-1.pickle", b"engine's data")
-    assert json.loads(secret.read_text(encoding="utf-8")) == {"frame": "table-0.arrow"}
+        loads(data)
 
 
-@pytest.mark.parametrize("tree", ['{"numpy": "O", "value": 1}', '{"frame": "../gradebook.db"}', '{"eval": "1+1"}',
-                                  '{"dict": [[[1], 2]]}', "[" * 100 + "]" * 100])
-def test_what_the_engine_did_not_write_is_refused(tree, tmp_path):
-    inbox = Inbox(tmp_path / "inbox")
-    (inbox.folder / "answer").mkdir()
-    (inbox.folder / "answer" / "value.json").write_text(tree, encoding="utf-8")
-    with pytest.raises(NotPlainData):
-        decode(inbox, "answer")
+def test_a_message_too_large_is_refused_before_it_is_read():
+    engine, kernel = socket.socketpair()
+    with engine, kernel:
+        kernel.sendall(struct.pack(">Q", MAX_BYTES + 1))
+        with pytest.raises(NotPlainData):
+            receive(engine)
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)

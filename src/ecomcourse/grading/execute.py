@@ -18,7 +18,6 @@ from nbgrader.preprocessors import Execute
 from traitlets.config import Config
 
 from .limits import Limits
-from .plain_data import Inbox
 from .sandbox import LAUNCHED, Sandbox, SandboxedKernelManager, new_workdir
 from .trusted import TrustedChecks, TrustedReport, TrustedTest
 
@@ -68,7 +67,7 @@ class OutputCap:
         return super().output(outs, msg, display_id, cell_index)
 
 
-def sandboxed_executor(job: Job, workdir: Path, inbox: Inbox) -> Execute:
+def sandboxed_executor(job: Job, workdir: Path) -> Execute:
     """The course's Execute step with its own config, capped output, a kernel in the sandbox, and
     the trusted check of each test cell right after the kernel ran it."""
     config = Config(job.step_config)
@@ -81,7 +80,7 @@ def sandboxed_executor(job: Job, workdir: Path, inbox: Inbox) -> Execute:
     step = type(f"Sandboxed{job.step.__name__}", (*mixins, job.step), {})
     executor = step(config=config, kernel_manager_class=SandboxedKernelManager)
     executor.output_bytes = job.limits.output_bytes
-    executor.trusted_tests, executor.inbox, executor.lang = job.tests, inbox, job.lang
+    executor.trusted_tests, executor.address, executor.lang = job.tests, workdir / ".trusted.sock", job.lang
     executor.report = TrustedReport()
     return executor
 
@@ -103,14 +102,13 @@ def execute(job: Job) -> Execution:
     workdir = new_workdir()
     timer: threading.Timer | None = None
     fired = threading.Event()
-    inbox = Inbox(workdir / ".trusted")
     started = time.perf_counter()
     try:
         nb = nbformat.reads(job.notebook_json, as_version=4)
         for name, content in {**job.files, f"{job.notebook_id}.ipynb": job.notebook_json.encode()}.items():
             (workdir / name).parent.mkdir(parents=True, exist_ok=True)
             (workdir / name).write_bytes(content)
-        executor = sandboxed_executor(job, workdir, inbox)
+        executor = sandboxed_executor(job, workdir)
 
         def stop() -> None:
             fired.set()
@@ -144,7 +142,6 @@ def execute(job: Job) -> Execution:
             timer.cancel()
         while LAUNCHED:  # whatever the submission started in the kernel's group ends with it
             _kill_group(LAUNCHED.pop())
-        inbox.close()
         shutil.rmtree(workdir, ignore_errors=True)
 
 

@@ -1,11 +1,13 @@
 """Answers as plain data: what a student's kernel may send the engine, and nothing else.
 
-``encode`` runs in the kernel and turns an answer into a folder of files: ``value.json`` (numbers,
-strings, booleans, None, lists, tuples, dicts, numpy scalars, timestamps) and one Arrow IPC file
-per DataFrame or Series. ``decode`` runs in the engine and rebuilds real Python, numpy and pandas
-objects from those files, never unpickling and never calling code of the kernel's. An answer
-that is none of these (an object that only claims to be a DataFrame, a generator, a class)
-cannot be encoded, and a folder that is not what ``encode`` writes cannot be decoded: both fail.
+``dumps`` runs in the kernel and turns an answer into bytes: a JSON tree (numbers, strings,
+booleans, None, lists, tuples, dicts, numpy scalars, timestamps) and one Arrow IPC stream per
+DataFrame or Series. ``loads`` runs in the engine and rebuilds real Python, numpy and pandas
+objects from those bytes, never unpickling and never calling the kernel's code. An answer that
+is none of these (an object that only claims to be a DataFrame, a generator, a class) cannot be
+sent, and bytes that are not what ``dumps`` writes cannot be read: both fail the test.
+
+``send`` and ``receive`` frame one message on a socket: an 8-byte length, then the bytes.
 """
 
 from __future__ import annotations
@@ -13,14 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import os
-import stat
-from pathlib import Path
+import socket
+import struct
 
 import numpy as np
 import pandas as pd
 
-MAX_BYTES = 64 * 1024 * 1024  # one file of an answer
+MAX_BYTES = 256 * 1024 * 1024  # one message
 MAX_DEPTH = 32
 NUMPY_KINDS = "biufMm"  # numpy scalars kept as such: booleans, integers, floats, datetimes, durations
 
@@ -29,73 +30,59 @@ class NotPlainData(Exception):
     """The answer, or what the kernel sent, is not plain data of a kind the engine reads."""
 
 
-def encode(value: object, folder: Path) -> None:
-    """Write ``value`` into ``folder`` (in the kernel)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    tree = _Encoder(folder).tree(value, 0)
-    (folder / "value.json").write_text(json.dumps(tree, allow_nan=True), encoding="utf-8")
+def dumps(value: object) -> bytes:
+    """``value`` as bytes (in the kernel)."""
+    encoder = _Encoder()
+    parts = [json.dumps(encoder.tree(value, 0), allow_nan=False).encode(), *encoder.tables]
+    return struct.pack(">I", len(parts)) + b"".join(struct.pack(">Q", len(p)) + p for p in parts)
 
 
-def decode(inbox: Inbox, *folder: str) -> object:
-    """Read what ``encode`` wrote in the folder at ``folder`` inside ``inbox`` (in the engine)."""
+def loads(data: bytes) -> object:
+    """What ``dumps`` wrote (in the engine)."""
     try:
-        tree = json.loads(inbox.read(*folder, "value.json"))
-    except (OSError, ValueError) as error:
-        raise NotPlainData(f"no readable answer ({type(error).__name__})") from None
-    try:
-        return _Decoder(inbox, folder).value(tree, 0)
-    except (TypeError, ValueError, OverflowError) as error:
-        raise NotPlainData(f"not an answer the engine wrote ({type(error).__name__})") from None
+        (count,), offset, parts = struct.unpack_from(">I", data), 4, []
+        for _ in range(count):
+            (size,) = struct.unpack_from(">Q", data, offset)
+            if offset + 8 + size > len(data):
+                raise NotPlainData("a message cut short")
+            parts.append(data[offset + 8:offset + 8 + size])
+            offset += 8 + size
+        if not parts or offset != len(data):
+            raise NotPlainData("not a message the engine wrote")
+        return _Decoder(parts[1:]).value(json.loads(parts[0]), 0)
+    except (struct.error, TypeError, ValueError, OverflowError, RecursionError) as error:
+        raise NotPlainData(f"not an answer the engine can read ({type(error).__name__})") from None
 
 
-class Inbox:
-    """A folder the kernel writes into, read and written by the engine without following any
-    link the kernel may have planted there (the engine runs outside the sandbox)."""
+def send(connection: socket.socket, data: bytes) -> None:
+    connection.sendall(struct.pack(">Q", len(data)) + data)
 
-    def __init__(self, folder: Path) -> None:
-        folder.mkdir(mode=0o700)
-        self.folder = folder
-        self.fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
 
-    def close(self) -> None:
-        os.close(self.fd)
+def receive(connection: socket.socket) -> bytes | None:
+    """One message, or None when the other side closed the connection."""
+    head = _exactly(connection, 8)
+    if head is None:
+        return None
+    (size,) = struct.unpack(">Q", head)
+    if size > MAX_BYTES:
+        raise NotPlainData(f"a message larger than {MAX_BYTES // 2**20} MB")
+    return _exactly(connection, size)
 
-    def read(self, *parts: str) -> bytes:
-        """The regular file at ``parts`` under the folder, at most MAX_BYTES."""
-        fds = [self.fd]
-        try:
-            for name in parts[:-1]:
-                fds.append(os.open(self._name(name), os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=fds[-1]))
-            fds.append(os.open(self._name(parts[-1]), os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=fds[-1]))
-            if not stat.S_ISREG(os.fstat(fds[-1]).st_mode):
-                raise OSError(f"{parts[-1]} is not a regular file")
-            with os.fdopen(os.dup(fds[-1]), "rb") as file:
-                data = file.read(MAX_BYTES + 1)
-        finally:
-            for fd in fds[1:]:
-                os.close(fd)
-        if len(data) > MAX_BYTES:
-            raise NotPlainData(f"the answer is larger than {MAX_BYTES // 2**20} MB")
-        return data
 
-    def write(self, name: str, data: bytes) -> Path:
-        """A new file ``name`` in the folder (never an existing one, never through a link)."""
-        fd = os.open(self._name(name), os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600, dir_fd=self.fd)
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-        return self.folder / name
-
-    @staticmethod
-    def _name(name: str) -> str:
-        if not name or "/" in name or name in (".", ".."):
-            raise NotPlainData(f"not a file name: {name!r}")
-        return name
+def _exactly(connection: socket.socket, size: int) -> bytes | None:
+    chunks, left = [], size
+    while left:
+        chunk = connection.recv(min(left, 1 << 20))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 class _Encoder:
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.tables = 0
+    def __init__(self) -> None:
+        self.tables: list[bytes] = []
 
     def tree(self, value: object, depth: int) -> object:  # noqa: PLR0911 - one branch per kind
         if depth > MAX_DEPTH:
@@ -127,24 +114,24 @@ class _Encoder:
     def table(self, value: pd.DataFrame | pd.Series) -> dict:
         import pyarrow as pa
 
-        name = f"table-{self.tables}.arrow"
-        self.tables += 1
         frame = value.to_frame(name="values") if isinstance(value, pd.Series) else value
         try:
             table = pa.Table.from_pandas(frame)
         except (pa.ArrowException, TypeError, ValueError) as error:
             raise NotPlainData(f"a {type(value).__name__} Arrow cannot hold: {error}") from None
-        with pa.OSFile(str(self.folder / name), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, table.schema) as writer:
             writer.write_table(table)
+        self.tables.append(sink.getvalue().to_pybytes())
+        index = len(self.tables) - 1
         if isinstance(value, pd.Series):
-            return {"series": name, "name": self.tree(value.name, 1)}
-        return {"frame": name}
+            return {"series": index, "name": self.tree(value.name, 1)}
+        return {"frame": index}
 
 
 class _Decoder:
-    def __init__(self, inbox: Inbox, folder: tuple[str, ...]) -> None:
-        self.inbox = inbox
-        self.folder = folder
+    def __init__(self, tables: list[bytes]) -> None:
+        self.tables = tables
 
     def value(self, tree: object, depth: int) -> object:  # noqa: PLR0911 - one branch per kind
         if depth > MAX_DEPTH:
@@ -160,10 +147,7 @@ class _Decoder:
         if kind == "tuple" and type(inner) is list:
             return tuple(self.value(item, depth + 1) for item in inner)
         if kind == "dict" and type(inner) is list and all(type(p) is list and len(p) == 2 for p in inner):
-            try:
-                return {self.value(k, depth + 1): self.value(v, depth + 1) for k, v in inner}
-            except TypeError:
-                raise NotPlainData("a dict key that cannot be a key") from None
+            return {self.value(k, depth + 1): self.value(v, depth + 1) for k, v in inner}
         if kind == "float" and inner in ("nan", "inf", "-inf"):
             return float(inner)
         if kind == "numpy" and type(inner) is str and np.dtype(inner).kind in NUMPY_KINDS:
@@ -174,16 +158,15 @@ class _Decoder:
             return pd.NaT
         if kind == "date" and type(inner) is str:
             return dt.date.fromisoformat(inner)
-        if kind in ("frame", "series") and type(inner) is str:
+        if kind in ("frame", "series") and type(inner) is int and 0 <= inner < len(self.tables):
             return self.table(kind, inner, tree.get("name"), depth)
         raise NotPlainData("not an answer the engine wrote")
 
-    def table(self, kind: str, name: str, series_name: object, depth: int) -> pd.DataFrame | pd.Series:
+    def table(self, kind: str, index: int, series_name: object, depth: int) -> pd.DataFrame | pd.Series:
         import pyarrow as pa
 
         try:
-            data = self.inbox.read(*self.folder, name)
-            frame = pa.ipc.open_file(pa.BufferReader(data)).read_all().to_pandas()
+            frame = pa.ipc.open_stream(pa.BufferReader(self.tables[index])).read_all().to_pandas()
         except (pa.ArrowException, OSError, ValueError, TypeError, KeyError) as error:
             raise NotPlainData(f"an unreadable table ({type(error).__name__})") from None
         if kind == "frame":

@@ -1,21 +1,24 @@
-"""What the engine runs inside a submission's kernel, between the notebook's cells.
+"""What the engine runs inside a submission's kernel, between the notebook's cells: ``serve``
+answers the engine's requests on a Unix socket (call an answer, read a named answer, describe
+the kernel's hooks).
 
 Nothing here is trusted: the student's code runs in the same process and may replace any of it.
-It only carries the student's answers out as plain data (``plain_data.encode``) and describes
-the kernel's hooks; the engine decides the grade from that data in its own process.
+It only carries the student's answers out as plain data (:func:`plain_data.dumps`); the engine
+decides the grade from that data in its own process.
 """
 
 from __future__ import annotations
 
 import builtins
-import json
+import contextlib
+import io
 import math
 import operator
 import pickle
+import socket
 import sys
-from pathlib import Path
 
-from .plain_data import NotPlainData, encode
+from .plain_data import NotPlainData, dumps, receive, send
 
 SHELL_METHODS = ("run_cell", "run_cell_async", "run_ast_nodes", "run_code", "showtraceback", "_showtraceback",
                  "showsyntaxerror", "transform_cell", "should_run_async", "set_custom_exc")
@@ -28,47 +31,47 @@ def _shell():  # noqa: ANN202 - IPython's InteractiveShell
     return get_ipython()
 
 
-def _write(out: Path, status: dict) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "status.json").write_text(json.dumps(status), encoding="utf-8")
+def serve(address: str) -> None:
+    """Answer the engine's requests on the Unix socket at ``address`` until it says it is done."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+        connection.connect(address)
+        while (message := receive(connection)) is not None:
+            request = pickle.loads(message)  # from the engine, which runs outside the sandbox
+            if request[0] == "done":
+                return
+            reply = REQUESTS[request[0]](*request[1:])
+            try:
+                data = dumps(reply)
+            except NotPlainData as error:
+                data = dumps({"not_plain": str(error), **{k: v for k, v in reply.items() if k in ("stdout", "stderr")}})
+            send(connection, data)
 
 
-def describe(names: list[str], out: str) -> None:
-    """For each name: missing, callable (the engine calls it through :func:`call`), or its value."""
-    namespace, found = _shell().user_ns, {}
-    for name in names:
-        if name not in namespace:
-            found[name] = "missing"
-        elif callable(namespace[name]):
-            found[name] = "callable"
-        else:
-            found[name] = _encoded(namespace[name], Path(out) / name)
-    _write(Path(out), found)
+def describe(name: str) -> dict:
+    """Whether ``name`` is missing, a function (the engine calls it through :func:`call`), or a value."""
+    namespace = _shell().user_ns
+    if name not in namespace:
+        return {"kind": "missing"}
+    if callable(namespace[name]):
+        return {"kind": "callable"}
+    return {"kind": "value", "value": namespace[name]}
 
 
-def call(name: str, arguments: str, out: str) -> None:
-    """Call the student's ``name`` with the engine's pickled arguments; send back the result."""
-    args, kwargs = pickle.loads(Path(arguments).read_bytes())
-    try:
-        result = _shell().user_ns[name](*args, **kwargs)
-    except Exception as error:  # noqa: BLE001 - the student's exception is part of the answer
-        _write(Path(out), {"raised": type(error).__name__, "message": str(error)[:500]})
-        return
-    _write(Path(out), {"returned": _encoded(result, Path(out) / "value")})
+def call(name: str, args: tuple, kwargs: dict) -> dict:
+    """The student's ``name`` called on the engine's arguments: what it returned or raised, and printed."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            reply = {"returned": _shell().user_ns[name](*args, **kwargs)}
+        except Exception as error:  # noqa: BLE001 - the student's exception is part of the answer
+            reply = {"raised": type(error).__name__, "message": str(error)[:500]}
+    return {**reply, "stdout": out.getvalue()[-100_000:], "stderr": err.getvalue()[-100_000:]}
 
 
-def _encoded(value: object, folder: Path) -> str:
-    try:
-        encode(value, folder)
-    except NotPlainData as error:
-        return f"not plain data: {error}"
-    return "value"
-
-
-def hooks(out: str) -> None:
+def hooks() -> dict:
     """The kernel's execution hooks and the identity of the functions tests rely on."""
     shell = _shell()
-    found = {
+    return {
         "input transformer": [_name(f) for f in shell.input_transformers_cleanup + shell.input_transformers_post],
         "AST transformer": [_name(f) for f in shell.ast_transformers],
         "event hook": [f"{event}: {_name(f)}" for event, callbacks in shell.events.callbacks.items()
@@ -81,7 +84,9 @@ def hooks(out: str) -> None:
                      f"profile: {_name(sys.getprofile())}"],
         "functions": _guarded_functions(),
     }
-    _write(Path(out), found)
+
+
+REQUESTS = {"describe": describe, "call": call, "hooks": hooks}
 
 
 def _name(obj: object) -> str:

@@ -19,13 +19,17 @@ from __future__ import annotations
 import builtins
 import contextlib
 import io
-import json
 import pickle
+import socket
 import symtable
+import threading
 import time
 import warnings
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
 
 import nbformat
 from IPython.core.inputtransformer2 import TransformerManager
@@ -35,10 +39,13 @@ from nbgrader.preprocessors import ClearHiddenTests
 from traitlets.config import Config
 
 from ..i18n import language, t
-from .plain_data import Inbox, NotPlainData, decode
+from .plain_data import NotPlainData, loads, receive, send
+
+T = TypeVar("T")
 
 BENIGN_HOOKS = ("IPython.", "ipykernel.", "matplotlib", "ipywidgets.", "comm.", "ipympl.", "ecomcourse.notebook.")
 SWAPPED_BY_IPYKERNEL = {"builtins.input"}  # for each execution, to forward it to the frontend
+SERVE = "__import__('ecomcourse.grading.probe', fromlist=['_']).serve({!r})"
 CANARIES = {  # each must fail in an honest kernel
     "assert": "assert 1 == 2, 'canary'",
     "ecomcourse.checks": "from ecomcourse import checks\nchecks.expect_close(1.0, 2.0, 'canary')",
@@ -129,33 +136,59 @@ def _free_names(parts: list[tuple[str, str]]) -> set[str]:
     return read - bound - set(dir(builtins))
 
 
-class KernelLink:
-    """Runs the probe (:mod:`probe`) in the submission's kernel and reads what it wrote."""
+class KernelSession:
+    """One run of :func:`probe.serve` in the submission's kernel, while ``work`` (in a thread of
+    the worker) sends it requests over a Unix socket; the kernel's reply ends the session."""
 
-    def __init__(self, client, inbox: Inbox) -> None:  # noqa: ANN001 - the running Execute step
+    def __init__(self, client, address: Path) -> None:  # noqa: ANN001 - the running Execute step
         self.client = client
-        self.inbox = inbox
-        self.count = 0
-        self.printed: list | None = None  # collects the answers' printed output while set
+        self.address = address
 
-    def probe(self, function: str, *args: object) -> tuple[dict, str]:
-        """Run ``probe.<function>(*args, out)``; its status and the name of its folder ``out``."""
-        self.count += 1
-        out = f"probe-{self.count}"
-        call = ", ".join(repr(a) for a in (*args, str(self.inbox.folder / out)))
-        cell = self.run(nbformat.v4.new_code_cell(
-            f"__import__('ecomcourse.grading.probe', fromlist=['_']).{function}({call})"))
-        if self.printed is not None:
-            self.printed += [out for out in cell.outputs if out.get("output_type") == "stream"]
-        try:
-            status = json.loads(self.inbox.read(out, "status.json"))
-        except (OSError, ValueError, NotPlainData):
-            errors = _errors(cell)
-            status = {"error": f"{errors[0].get('ename')}: {errors[0].get('evalue')}" if errors else ""}
-        return (status if isinstance(status, dict) else {}), out
+    def run(self, work: Callable[[Requests], T]) -> tuple[T | None, NotebookNode]:
+        """What ``work`` returned (None if it failed), and the serve cell as executed."""
+        done: dict[str, object] = {}
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
+            listener.bind(str(self.address))
+            listener.listen(1)
+            listener.settimeout(0.2)
+            thread = threading.Thread(target=self._serve, args=(listener, work, done), daemon=True)
+            thread.start()
+            try:
+                cell = self.run_cell(SERVE.format(str(self.address)))
+            finally:
+                done["over"] = True
+                connection = done.get("connection")
+                if isinstance(connection, socket.socket):
+                    with contextlib.suppress(OSError):
+                        connection.shutdown(socket.SHUT_RDWR)  # a request still waiting: the kernel is gone
+                thread.join()
+                self.address.unlink(missing_ok=True)
+        return done.get("result"), cell  # type: ignore[return-value]
 
-    def run(self, cell: NotebookNode) -> NotebookNode:
-        """Execute ``cell`` in the kernel, outside the notebook (no history, no place in it)."""
+    def _serve(self, listener: socket.socket, work: Callable[[Requests], object], done: dict) -> None:
+        while "over" not in done:
+            try:
+                connection, _ = listener.accept()
+                break
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+        else:
+            return
+        with connection:
+            done["connection"] = connection
+            connection.settimeout(None)
+            try:
+                done["result"] = work(Requests(connection))
+            except Exception as error:  # noqa: BLE001 - the session's failure is the verdict's
+                done["result"] = error
+            with contextlib.suppress(OSError):
+                send(connection, pickle.dumps(("done",)))
+
+    def run_cell(self, source: str) -> NotebookNode:
+        """Execute ``source`` in the kernel, outside the notebook (no history, no place in it)."""
+        cell = nbformat.v4.new_code_cell(source)
         cells = self.client.nb.cells
         cells.append(cell)
         try:
@@ -163,46 +196,56 @@ class KernelLink:
         finally:
             cells.pop()
 
+
+class Requests:
+    """The engine's side of a session: each request is pickled, each reply is plain data."""
+
+    def __init__(self, connection: socket.socket) -> None:
+        self.connection = connection
+        self.printed: list | None = None  # collects what answers print while set
+
+    def __call__(self, *request: object) -> dict:
+        send(self.connection, pickle.dumps(request))  # the engine's own inputs, for the kernel
+        data = receive(self.connection)
+        if data is None:
+            raise AssertionError(t("trusted.not_plain", name=str(request[1]), why="no answer came back"))
+        reply = loads(data)
+        if type(reply) is not dict:
+            raise NotPlainData("not a reply the engine reads")
+        if self.printed is not None:
+            self.printed += [nbformat.v4.new_output("stream", name=name, text=reply[name])
+                             for name in ("stdout", "stderr") if isinstance(reply.get(name), str) and reply[name]]
+        return reply
+
     def answers(self, names: tuple[str, ...]) -> dict[str, object]:
         """The student's answers by name: functions as :class:`Answer`, values as plain data."""
-        if not names:
-            return {}
-        found, out = self.probe("describe", list(names))
         bound: dict[str, object] = {}
         for name in names:
-            kind = found.get(name)
-            if kind == "callable":
+            reply = self("describe", name)
+            if reply.get("kind") == "callable":
                 bound[name] = Answer(self, name)
-            elif kind == "value":
-                try:
-                    bound[name] = decode(self.inbox, out, name)
-                except NotPlainData as error:
-                    bound[name] = NotPlain(name, str(error))
-            elif isinstance(kind, str) and kind != "missing":
-                bound[name] = NotPlain(name, kind)
+            elif reply.get("kind") == "value":
+                bound[name] = reply.get("value")
+            elif "not_plain" in reply:
+                bound[name] = NotPlain(name, str(reply["not_plain"]))
         return bound
 
 
 class Answer:
     """A student's function: called in their kernel, returning plain data."""
 
-    def __init__(self, link: KernelLink, name: str) -> None:
-        self.link = link
+    def __init__(self, requests: Requests, name: str) -> None:
+        self.requests = requests
         self.name = name
 
     def __call__(self, *args: object, **kwargs: object) -> object:
-        arguments = self.link.inbox.write(f"arguments-{self.link.count + 1}.pickle",
-                                          pickle.dumps((args, kwargs)))  # the engine's inputs, for the kernel
-        status, out = self.link.probe("call", self.name, str(arguments))
-        if "raised" in status:
-            raise AnswerRaised(str(status.get("raised", "")), str(status.get("message", "")))
-        if status.get("returned") != "value":
-            why = status.get("returned") or status.get("error") or "no answer came back"
+        reply = self.requests("call", self.name, args, kwargs)
+        if "raised" in reply:
+            raise AnswerRaised(str(reply["raised"]), str(reply.get("message", "")))
+        if "returned" not in reply:
+            why = reply.get("not_plain") or "no answer came back"
             raise AssertionError(t("trusted.not_plain", name=f"{self.name}(...)", why=why))
-        try:
-            return decode(self.link.inbox, out, "value")
-        except NotPlainData as error:
-            raise AssertionError(t("trusted.not_plain", name=f"{self.name}(...)", why=error)) from None
+        return reply["returned"]
 
 
 class NotPlain:
@@ -219,58 +262,56 @@ class TrustedChecks:
     """Mixed into the course's Execute step on a worker (see :func:`execute.sandboxed_executor`)."""
 
     trusted_tests: dict[str, TrustedTest]
-    inbox: Inbox
+    address: Path  # of the socket sessions with the kernel
     lang: str
     report: TrustedReport
 
     def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int) -> tuple[NotebookNode, dict]:
-        link = self.__dict__.setdefault("link", KernelLink(self, self.inbox))
+        session = KernelSession(self, self.address)
         if index == 0:
-            self.hooks_before = self._hooks(link)
+            self.hooks_before, _ = session.run(lambda requests: requests("hooks"))
         cell, resources = super().preprocess_cell(cell, resources, index)
         grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
         if grade_id in self.trusted_tests and not _errors(cell):
             started = time.perf_counter()
-            self.report.verdicts[grade_id] = self._check(grade_id, link)
+            verdict, _ = session.run(lambda requests: self._check(grade_id, requests))
+            self.report.verdicts[grade_id] = verdict if isinstance(verdict, Verdict) else Verdict(
+                False, "visible", "NotChecked", t("trusted.unchecked"))
             self.report.seconds += time.perf_counter() - started
         if index == len(self.nb.cells) - 1:
-            self._after_notebook(link)
+            self._after_notebook(session)
         return cell, resources
 
-    def _check(self, grade_id: str, link: KernelLink) -> Verdict:
+    def _check(self, grade_id: str, requests: Requests) -> Verdict:
         test = self.trusted_tests[grade_id]
-        namespace = {"__name__": "__trusted_test__", "__builtins__": builtins, **link.answers(test.names)}
-        link.printed = self.report.printed.setdefault(grade_id, [])
-        try:
-            with language(self.lang), _quiet():
-                for part, code in test.parts:
-                    link.printed = self.report.printed[grade_id] if part == "hidden" else None
-                    try:
-                        exec(compile(code, "<test>", "exec"), namespace)  # noqa: S102 - the gradebook's test
-                    except AnswerRaised as error:
-                        return Verdict(False, part, *error.args)
-                    except Exception as error:  # noqa: BLE001 - any exception fails the test, as in the kernel
-                        return Verdict(False, part, type(error).__name__, str(error))
-        finally:
-            link.printed = None
+        printed = self.report.printed.setdefault(grade_id, [])
+        with language(self.lang), _quiet():
+            try:
+                namespace = {"__name__": "__trusted_test__", "__builtins__": builtins, **requests.answers(test.names)}
+            except Exception as error:  # noqa: BLE001 - the kernel sent no usable answer
+                return Verdict(False, "visible", type(error).__name__, str(error))
+            for part, code in test.parts:
+                requests.printed = printed if part == "hidden" else None
+                try:
+                    exec(compile(code, "<test>", "exec"), namespace)  # noqa: S102 - the gradebook's test
+                except AnswerRaised as error:
+                    return Verdict(False, part, *error.args)
+                except Exception as error:  # noqa: BLE001 - any exception fails the test, as in the kernel
+                    return Verdict(False, part, type(error).__name__, str(error))
         return Verdict(True)
 
-    def _hooks(self, link: KernelLink) -> dict:
-        found, _ = link.probe("hooks")
-        return found
-
-    def _after_notebook(self, link: KernelLink) -> None:
-        link.run(nbformat.v4.new_code_cell("get_ipython().InteractiveTB.set_mode('Minimal')"))  # quick tracebacks
+    def _after_notebook(self, session: KernelSession) -> None:
+        session.run_cell("get_ipython().InteractiveTB.set_mode('Minimal')")  # quick tracebacks below
         for name, source in CANARIES.items():
-            cell = link.run(nbformat.v4.new_code_cell(source))
-            if not _errors(cell):
+            if not _errors(session.run_cell(source)):
                 self.report.lies.append(name)
-        self.report.signs = hook_changes(getattr(self, "hooks_before", {}), self._hooks(link))
+        after, _ = session.run(lambda requests: requests("hooks"))
+        self.report.signs = hook_changes(getattr(self, "hooks_before", None), after)
 
 
-def hook_changes(before: dict, after: dict) -> list[str]:
+def hook_changes(before: object, after: object) -> list[str]:
     """What the notebook added to the kernel's hooks or replaced among the functions tests use."""
-    if not after:
+    if not (isinstance(before, dict) and isinstance(after, dict)):
         return ["the kernel did not describe its hooks"]
     signs = []
     for kind, entries in after.items():
