@@ -21,4 +21,5 @@ configure(c, Path(__file__).resolve().parent.parent)
 # c.GradingEngine.scheduler = ""               # a Dask scheduler address, e.g. "tcp://10.0.0.5:8786"
 # c.GradingEngine.bubblewrap = True            # False: limits only, even where bubblewrap works
 # c.GradingEngine.private_folders = []         # more folders a submission must not see (an exchange, /home)
+# c.GradingEngine.trusted_checks = True        # False: grade by the notebook's own tests, as plain nbgrader does
 # c.GradingEngine.instructor_language = "zh"   # language of the instructor report ("zh" or "en")

@@ -155,7 +155,8 @@ def _fresh(chapter: str, seed: int) -> dict[str, pd.DataFrame]:
     return generate(seed=seed, scale=0.05, only=[chapter])
 
 
-def fresh_tables(chapter: str, seed: int = 7) -> dict[str, pd.DataFrame]:
+def fresh_tables(chapter: str, seed: int) -> dict[str, pd.DataFrame]:
     """A small, differently seeded shop and ``chapter``'s own tables, for its hidden tests (copies:
-    answers may not share state). Made once per kernel and seed."""
+    answers may not share state). Made once per process and seed. The seed lives only in the
+    hidden tests, which the engine runs in its own process, never in the student's kernel."""
     return {name: df.copy() for name, df in _fresh(chapter, seed).items()}

@@ -99,6 +99,10 @@ STRINGS: dict[str, dict[str, str]] = {
                             "en": "This submission is kept. This chapter is not graded on submit: your instructor will grade it."},
     "feedback.status.superseded": {"zh": "这份提交已保存，但你之后又提交了一次（{timestamp}），评分以那一次为准。",
                                    "en": "This submission is kept, but you submitted again later ({timestamp}); that one is graded."},
+    "feedback.status.tampered": {"zh": "这份 notebook 里的测试被改动或绕过了：评分程序用课程自己的测试、在你的 notebook 之外给答案评分。老师会看到这条记录。",
+                                 "en": "The tests in this notebook were changed or got around: the grader scored your "
+                                       "answers with the course's own tests, outside your notebook. Your instructor "
+                                       "sees this."},
     "feedback.hidden": {"zh": "隐藏测试的代码不会显示；上面的说明告诉你哪里不对。",
                         "en": "Hidden test code is not shown; the messages above say what went wrong."},
     "report.title": {"zh": "评分报告：{assignments}", "en": "Grading report: {assignments}"},

@@ -53,7 +53,7 @@ def _page(lang: str, student: str, assignment: str, notebook: str, rows: list[di
             + (f"<p class=bad>{escape(t('feedback.late', timestamp=rows[0]['timestamp'], penalty=penalty))}</p>"
                if penalty else "")
             + (f"<p class=bad>{escape(t('feedback.status.' + rows[0]['status'], notebook=notebook))}</p>"
-               if rows and rows[0].get("status") in UNGRADED else "")
+               if rows and rows[0].get("status") in (*UNGRADED, "tampered") else "")
             + (f"<p>{escape(note)}</p>" if note else "")
             + f"<table><tr><th>{t('feedback.exercise')}</th><th>{t('feedback.points')}</th>"
             f"<th>{t('feedback.result')}</th><th>{t('feedback.message')}</th></tr>{''.join(lines)}</table>"
