@@ -35,6 +35,20 @@ def _with_cell(nb, solution_id: str, source: str):
     return fill_answers(nb, {**solution_sources(CHAPTER), solution_id: source})
 
 
+# In the last answer cell: every file the kernel can see in its folder, and every cell it has run.
+SEEK_HIDDEN_TESTS = """import glob, os
+_seen = []
+for _path in glob.glob("**/*", recursive=True, include_hidden=True):
+    try:
+        _seen.append(open(_path, encoding="utf-8", errors="replace").read())
+    except OSError:
+        pass
+_seen += get_ipython().user_ns["In"]
+_needles = ("HIDDEN" + " TESTS", "fresh" + "_tables(")  # not in this cell's own text
+print("hidden tests seen:", any(_n in _s for _s in _seen for _n in _needles))
+"""
+
+
 def hostile_class(course: Classroom, sentinel: Path) -> dict[str, object]:
     blank = course.student_notebook(CHAPTER)
     solved = fill_answers(blank, solution_sources(CHAPTER))
@@ -58,6 +72,8 @@ def hostile_class(course: Classroom, sentinel: Path) -> dict[str, object]:
         "memory_hog": _with_cell(solved, "worst_step", "hog = bytearray(4 * 1024 ** 3)"),
         "huge_output": _with_cell(solved, "worst_step", "for _ in range(2000):\n    print('x' * 5000)\n"
                                   + solution_sources(CHAPTER)["worst_step"]),
+        "seeks_hidden_tests": _with_cell(solved, "cohort_retention", SEEK_HIDDEN_TESTS
+                                         + solution_sources(CHAPTER)["cohort_retention"]),
         "edited_tests": edited,
         "deleted_test": deleted,
         "monkeypatch": _with_cell(solved, "worst_step", "from ecomcourse import checks\nchecks.expect_type = "
@@ -186,6 +202,17 @@ def test_sandbox_hides_answers_and_blocks_network_and_writes(graded):
     assert network == "OSError", "no network"
     assert write_outside in {"OSError", "ok"}  # refused, or written to the sandbox's own /tmp
     assert (course.root / "sentinel.txt").read_text(encoding="utf-8") == "untouched"
+
+
+@HOSTILE_CLASS
+def test_hidden_tests_never_enter_the_sandbox(graded):
+    """The kernel runs the test cells as released; the hidden tests run in the engine's process."""
+    course, run, _, _ = graded
+    executed = nbformat.read(course.root / "grader" / "autograded" / "seeks_hidden_tests" / CHAPTER
+                             / f"{CHAPTER}.ipynb", 4)
+    printed = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code" for o in c.outputs)
+    assert "hidden tests seen: False" in printed
+    assert _score(run, "seeks_hidden_tests") == 27
 
 
 def test_dask_cluster_gives_the_same_grades(tmp_path):
