@@ -1,0 +1,7 @@
+# Wrong: alarms at p <= 0.001, so a p-value of exactly 0.001 is taken for an SRM.
+def ship_decision(srm_p, p_value, lift, guardrails_ok, alpha=0.05):
+    if srm_p <= 0.001:
+        return "investigate"
+    if p_value < alpha and lift > 0 and guardrails_ok:
+        return "ship"
+    return "dont_ship"
