@@ -98,7 +98,7 @@ TABLES: dict[str, schema.Table] = {t.name: t for t in [
         ("baseline_end", "date", "基线期结束", "baseline end")),
     schema.table(
         "jd_search_items", "京东搜索“蓝牙耳机”时的 30 个商品：每个商品一行（近 30 天）。",
-        "The 30 items JD shows for the search 'Bluetooth earphones': one row per item (last 30 days).",
+        "The 30 items JD shows for the search 'Bluetooth earbuds': one row per item (last 30 days).",
         ("item_id", "str", "商品编号", "item id"),
         ("shop", "str", "ours 本店 / competitor 竞品", "ours / competitor"),
         ("price", "float", "售价（元）", "price (yuan)"),
@@ -209,11 +209,11 @@ KEYWORDS = [
     ("保温杯", "vacuum flask", "home", True), ("桌面收纳 办公", "office desk organiser", "home", False),
     ("零食", "snacks", "food", True), ("坚果 礼盒", "nut gift box", "food", False),
     ("挂耳咖啡", "drip-bag coffee", "food", False), ("牛肉干 内蒙古", "Inner Mongolia beef jerky", "food", False),
-    ("蓝牙耳机", "Bluetooth earphones", "digital", True), ("充电宝", "power bank", "digital", True),
+    ("蓝牙耳机", "Bluetooth earbuds", "digital", True), ("充电宝", "power bank", "digital", True),
     ("手机壳", "phone case", "digital", True), ("数据线 快充", "fast-charging cable", "digital", False),
     ("机械键盘", "mechanical keyboard", "digital", False),
     ("无线充电器 苹果", "wireless charger for iPhone", "digital", False),
-    ("耳机 运动 防水", "waterproof sports earphones", "digital", False),
+    ("耳机 运动 防水", "waterproof sports earbuds", "digital", False),
 ]
 KEYWORD_VALUE = {"apparel": 190.0, "beauty": 150.0, "home": 130.0, "food": 75.0, "digital": 170.0}
 
