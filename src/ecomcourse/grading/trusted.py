@@ -144,8 +144,9 @@ class KernelSession:
         self.client = client
         self.address = address
 
-    def run(self, work: Callable[[Requests], T]) -> tuple[T | None, NotebookNode]:
-        """What ``work`` returned (None if it failed), and the serve cell as executed."""
+    def run(self, work: Callable[[Requests], T]) -> tuple[T | Exception | None, NotebookNode]:
+        """What ``work`` returned (or raised; None if the kernel never connected), and the serve
+        cell as executed."""
         done: dict[str, object] = {}
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
             listener.bind(str(self.address))
@@ -163,7 +164,7 @@ class KernelSession:
                         connection.shutdown(socket.SHUT_RDWR)  # a request still waiting: the kernel is gone
                 thread.join()
                 self.address.unlink(missing_ok=True)
-        return done.get("result"), cell  # type: ignore[return-value]
+        return done.get("result"), cell
 
     def _serve(self, listener: socket.socket, work: Callable[[Requests], object], done: dict) -> None:
         while "over" not in done:
