@@ -24,7 +24,7 @@ from ecomcourse.grading.plain_data import MAX_BYTES, NotPlainData, dumps, loads,
 from ecomcourse.grading.settings import overrides
 from ecomcourse.grading.trusted import hook_changes, split_tests
 
-SETTINGS = overrides(workers=2, cell_timeout=30, notebook_timeout=300)
+SETTINGS = overrides(workers=1, cell_timeout=60, notebook_timeout=300)  # one worker: the browser tests run beside
 TAMPERING = {"input_transformer", "ast_transformer", "event_hook", "pretend"}  # the kernel lies about a test
 
 
