@@ -167,7 +167,7 @@ def run_bench(workspace: Path, size: int, out: Path) -> dict:
     for chapter, seconds in floors.items():
         print(f"{chapter:44} {seconds['graded']:8.2f} {seconds['student']:13.2f}")
     summary["trusted_checks"] = costs = trusted_cost(workspace)
-    print(f"\n{'trusted checks, s per solved notebook (1 worker)':44} {'with':>8} {'without':>8} {'cost':>7}")
+    print(f"\n{'trusted checks: s per solved notebook':44} {'with':>8} {'without':>8} {'cost':>7}")
     for chapter, cost in costs.items():
         print(f"{chapter:44} {cost['with']:8.2f} {cost['without']:8.2f} {cost['cost']:+7.0%}")
     summary["targets"]["trusted_checks_cost"] = f"<= {TARGET_TRUSTED_COST}"

@@ -16,6 +16,7 @@ STYLE = ("body{font-family:'Noto Sans CJK SC','Microsoft YaHei','PingFang SC',sa
 
 FEEDBACK_PERMISSIONS = 0o644  # nbgrader's GenerateFeedback.permissions: the student reads the released copy
 UNGRADED = ("invalid", "missing", "timeout", "memory", "kernel_died", "error")  # engine statuses a student can fix
+EXPLAINED = (*UNGRADED, "tampered")  # statuses whose page says in a sentence what happened
 
 
 def write_feedback(path: Path, lang: str, student: str, assignment: str, rows: list[dict], note: str) -> None:
@@ -53,7 +54,7 @@ def _page(lang: str, student: str, assignment: str, notebook: str, rows: list[di
             + (f"<p class=bad>{escape(t('feedback.late', timestamp=rows[0]['timestamp'], penalty=penalty))}</p>"
                if penalty else "")
             + (f"<p class=bad>{escape(t('feedback.status.' + rows[0]['status'], notebook=notebook))}</p>"
-               if rows and rows[0].get("status") in (*UNGRADED, "tampered") else "")
+               if rows and rows[0].get("status") in EXPLAINED else "")
             + (f"<p>{escape(note)}</p>" if note else "")
             + f"<table><tr><th>{t('feedback.exercise')}</th><th>{t('feedback.points')}</th>"
             f"<th>{t('feedback.result')}</th><th>{t('feedback.message')}</th></tr>{''.join(lines)}</table>"
