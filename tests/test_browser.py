@@ -148,6 +148,13 @@ def _fonts_used(page, selector: str) -> list[str]:
     return [f["familyName"] for f in fonts]
 
 
+def _widget_state(page, widget) -> str:
+    """What a failed redraw leaves: the widget's output text and the kernel's status."""
+    status = page.locator(".jp-StatusBar-TextItem", has_text="|").first
+    kernel = status.inner_text() if status.count() else "no kernel status"
+    return f"kernel: {kernel!r}; widget output: {widget.locator('.widget-output').inner_text()[:600]!r}"
+
+
 def _change_first_control(widget) -> None:
     """Pick the next option of the widget's first dropdown, or halve its first slider's value."""
     dropdown = widget.locator(".widget-dropdown select")
@@ -195,13 +202,14 @@ def test_solved_notebook_runs_with_figures_and_a_live_widget(browser, student_la
         return (old === null || !old.isConnected) && widget.innerText !== before && images.length >= charts
                && images.every(img => img.complete && img.naturalWidth > 0);
     }""", [widget.element_handle(), first_drawn, before, charts], 120_000)  # a busy machine redraws slowly
-    assert widget.inner_text() != before, "changing a control redraws the widget's output"
+    assert widget.inner_text() != before, \
+        f"changing a control redraws the widget's output ({_widget_state(page, widget)})"
     # a control may fire more than one change (a range slider moves both ends): let the last redraw land
     _wait_for(page, """([widget, charts]) => {
         const images = [...widget.querySelectorAll('.widget-output img')];
         return images.length >= charts && images.every(img => img.complete && img.naturalWidth > 0);
     }""", [widget.element_handle(), charts], 60_000)
-    assert redrawn.count() >= charts, "the widget redraws its chart"
+    assert redrawn.count() >= charts, f"the widget redraws its chart ({_widget_state(page, widget)})"
     if charts:
         redrawn.last.scroll_into_view_if_needed()
         assert redrawn.last.evaluate("img => img.complete && img.naturalWidth > 0"), "the redrawn chart loads"
