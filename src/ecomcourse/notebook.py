@@ -5,17 +5,24 @@ a widget builder decorated with ``demonstration``, a cell that starts with ``%%d
 from __future__ import annotations
 
 import functools
+import io
 import os
 import warnings
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import matplotlib
 import pandas as pd
+from IPython.core.interactiveshell import InteractiveShell
+from IPython.display import Image
+from matplotlib.figure import Figure
 
 from .data.loader import data_folder
 from .i18n import set_language, t
 from .plotting import setup_plotting
+
+if TYPE_CHECKING:
+    import ipywidgets as widgets
 
 Tool = TypeVar("Tool", bound=Callable)
 
@@ -65,3 +72,24 @@ def demonstration(build: Tool) -> Tool:
         return None if grading() else build(*args, **kwargs)
 
     return shown_unless_grading  # type: ignore[return-value]
+
+
+def show_in(out: widgets.Output, *items: object) -> None:
+    """What a widget's ``out`` shows from now on: ``items`` (HTML, figures, anything IPython can
+    display), set in one update of the widget's state. Drawing inside ``with out:`` instead loses
+    a slow figure now and then (ipywidgets issue 3986); a widget must redraw on every change."""
+    formatter = InteractiveShell.instance().display_formatter
+    outputs = []
+    for item in items:
+        data, metadata = formatter.format(_png(item) if isinstance(item, Figure) else item)
+        outputs.append({"output_type": "display_data", "data": data, "metadata": metadata})
+    out.outputs = tuple(outputs)
+
+
+def _png(figure: Figure) -> Image:
+    import matplotlib.pyplot as plt
+
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", bbox_inches="tight")
+    plt.close(figure)
+    return Image(data=buffer.getvalue(), format="png")

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
-from IPython.display import HTML, display
+from IPython.display import HTML
 
 from ...i18n import t
-from ...notebook import demonstration
+from ...notebook import demonstration, show_in
 
 
 @demonstration
@@ -33,19 +33,16 @@ def gmv_explorer(uv: int, cr: float, aov: float) -> widgets.VBox:
         factors = [u / uv if uv else 0.0, c / cr if cr else 0.0, a / aov if aov else 0.0,
                    gmv / base if base else 0.0]
         names = [t("ch01.widget.uv"), t("ch01.widget.cr"), t("ch01.widget.aov"), t("kpi.gmv")]
-        with out:
-            out.clear_output(wait=True)
-            display(HTML(t("ch01.widget.result", uv=u, cr=c, aov=a, gmv=gmv, base=base,
-                           change=gmv / base - 1 if base else 0.0)))
-            fig, ax = plt.subplots(figsize=(7, 2.8))
-            colors = ["#1c7ed6", "#1c7ed6", "#1c7ed6", "#d9480f"]
-            ax.barh(names[::-1], factors[::-1], color=colors[::-1])
-            ax.axvline(1.0, color="grey", ls=":")
-            for y, value in enumerate(factors[::-1]):
-                ax.text(value, y, f" ×{value:.2f}", va="center")
-            ax.set(title=t("ch01.widget.title"), xlabel=t("ch01.widget.factor"),
-                   xlim=(0, max(max(factors) * 1.25, 1.5)))
-            plt.show()
+        fig, ax = plt.subplots(figsize=(7, 2.8))
+        colors = ["#1c7ed6", "#1c7ed6", "#1c7ed6", "#d9480f"]
+        ax.barh(names[::-1], factors[::-1], color=colors[::-1])
+        ax.axvline(1.0, color="grey", ls=":")
+        for y, value in enumerate(factors[::-1]):
+            ax.text(value, y, f" ×{value:.2f}", va="center")
+        ax.set(title=t("ch01.widget.title"), xlabel=t("ch01.widget.factor"),
+               xlim=(0, max(max(factors) * 1.25, 1.5)))
+        show_in(out, HTML(t("ch01.widget.result", uv=u, cr=c, aov=a, gmv=gmv, base=base,
+                            change=gmv / base - 1 if base else 0.0)), fig)
 
     for slider in (uv_slider, cr_slider, aov_slider):
         slider.observe(render, names="value")

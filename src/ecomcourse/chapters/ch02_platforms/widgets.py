@@ -6,10 +6,10 @@ from __future__ import annotations
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import HTML, display
+from IPython.display import HTML
 
 from ...i18n import t
-from ...notebook import demonstration
+from ...notebook import demonstration, show_in
 from ...plotting import yuan_formatter
 
 
@@ -37,23 +37,20 @@ def landed_cost_calculator(skus: pd.DataFrame, fx: dict[str, float]) -> widgets.
         margin = gross - vat - referral - fba - landed
         steps = [("ch02.widget.vat", vat), ("ch02.widget.referral", referral), ("ch02.widget.fba", fba),
                  ("ch02.widget.landed", landed)]
-        with out:
-            out.clear_output(wait=True)
-            fig, ax = plt.subplots(figsize=(9, 3.4))
-            ax.bar(t("ch02.widget.price"), gross, color="#1c7ed6")
-            level = gross
-            for key, value in steps:
-                ax.bar(t(key), -value, bottom=level, color="#c92a2a")
-                level -= value
-            ax.bar(t("ch02.widget.margin"), margin, color="#2b8a3e" if margin >= 0 else "#c92a2a")
-            ax.axhline(0, color="black", lw=0.8)
-            ax.set_ylim(min(0.0, margin) * 1.15, gross * 1.08)
-            ax.yaxis.set_major_formatter(yuan_formatter())
-            ax.set(title=t("ch02.widget.title", sku=sku.value))
-            plt.show()
-            revenue = gross - vat
-            display(HTML("<b>" + t("ch02.widget.summary", rate=rate, currency=row["currency"], price=price,
-                                   margin=margin, share=margin / revenue) + "</b>"))
+        fig, ax = plt.subplots(figsize=(9, 3.4))
+        ax.bar(t("ch02.widget.price"), gross, color="#1c7ed6")
+        level = gross
+        for key, value in steps:
+            ax.bar(t(key), -value, bottom=level, color="#c92a2a")
+            level -= value
+        ax.bar(t("ch02.widget.margin"), margin, color="#2b8a3e" if margin >= 0 else "#c92a2a")
+        ax.axhline(0, color="black", lw=0.8)
+        ax.set_ylim(min(0.0, margin) * 1.15, gross * 1.08)
+        ax.yaxis.set_major_formatter(yuan_formatter())
+        ax.set(title=t("ch02.widget.title", sku=sku.value))
+        revenue = gross - vat
+        show_in(out, fig, HTML("<b>" + t("ch02.widget.summary", rate=rate, currency=row["currency"], price=price,
+                                         margin=margin, share=margin / revenue) + "</b>"))
 
     for control in (sku, fx_change, price_change):
         control.observe(render, names="value")

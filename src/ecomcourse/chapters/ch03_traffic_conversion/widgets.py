@@ -6,10 +6,10 @@ from __future__ import annotations
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import HTML, display
+from IPython.display import HTML
 
 from ...i18n import label, t
-from ...notebook import demonstration
+from ...notebook import demonstration, show_in
 from ...plotting import yuan_formatter
 
 BUDGET_ELASTICITY = 0.6
@@ -55,15 +55,12 @@ def budget_explorer(delivery: pd.DataFrame, gross_margin: float = 0.45) -> widge
                                                      "ch03.widget.gmv", "ch03.widget.roas"))
         summary = t("ch03.widget.summary", gmv=gmv.sum(), roas=gmv.sum() / spend.sum(), line=line,
                     base=base["gmv"].sum())
-        with out:
-            out.clear_output(wait=True)
-            display(HTML(f"<p><b>{summary}</b></p><table><tr>{head}</tr>{rows}</table>"
-                         f"<small>{t('ch03.widget.note')}</small>"))
-            fig, ax = plt.subplots(figsize=(8, 3))
-            ax.barh([label(c) for c in base.index], gmv, color="#1c7ed6")
-            ax.xaxis.set_major_formatter(yuan_formatter())
-            ax.set(title=t("ch03.title.widget"), xlabel=t("axis.gmv"))
-            plt.show()
+        fig, ax = plt.subplots(figsize=(8, 3))
+        ax.barh([label(c) for c in base.index], gmv, color="#1c7ed6")
+        ax.xaxis.set_major_formatter(yuan_formatter())
+        ax.set(title=t("ch03.title.widget"), xlabel=t("axis.gmv"))
+        show_in(out, HTML(f"<p><b>{summary}</b></p><table><tr>{head}</tr>{rows}</table>"
+                          f"<small>{t('ch03.widget.note')}</small>"), fig)
 
     def apply_plan(_change: object = None) -> None:
         for channel, slider in shares.items():

@@ -6,10 +6,10 @@ from __future__ import annotations
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import HTML, display
+from IPython.display import HTML
 
 from ...i18n import label, t
-from ...notebook import demonstration
+from ...notebook import demonstration, show_in
 from ...plotting import yuan_formatter
 
 
@@ -57,15 +57,12 @@ def kpi_dashboard(orders: pd.DataFrame, traffic: pd.DataFrame) -> widgets.VBox:
         cells = "".join(f"<td style='padding:4px 12px'><b>{value}</b><br><small>{name}</small></td>"
                         for name, value in _kpi_rows(chosen, uv))
         note = f"<small>{t('ch04.kpi.note_uv')}</small>" if uv is not None else ""
-        with out:
-            out.clear_output(wait=True)
-            display(HTML(f"<table><tr>{cells}</tr></table>{note}"))
-            fig, ax = plt.subplots(figsize=(9, 3))
-            chosen.groupby("date")["amount"].sum().plot(ax=ax, color="#d9480f")
-            ax.yaxis.set_major_formatter(yuan_formatter())
-            ax.set(title=t("ch04.title.dashboard", start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}"),
-                   xlabel=t("axis.date"), ylabel=t("axis.gmv"))
-            plt.show()
+        fig, ax = plt.subplots(figsize=(9, 3))
+        chosen.groupby("date")["amount"].sum().plot(ax=ax, color="#d9480f")
+        ax.yaxis.set_major_formatter(yuan_formatter())
+        ax.set(title=t("ch04.title.dashboard", start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}"),
+               xlabel=t("axis.date"), ylabel=t("axis.gmv"))
+        show_in(out, HTML(f"<table><tr>{cells}</tr></table>{note}"), fig)
 
     dates.observe(render, names="value")
     platform.observe(render, names="value")

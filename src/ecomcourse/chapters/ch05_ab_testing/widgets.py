@@ -9,11 +9,11 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from IPython.display import HTML, display
+from IPython.display import HTML
 from scipy import stats
 
 from ...i18n import t
-from ...notebook import demonstration
+from ...notebook import demonstration, show_in
 from ...plotting import percent_formatter
 
 
@@ -42,18 +42,15 @@ def power_explorer(daily_users: int = 6_000) -> widgets.VBox:
         z = stats.norm.ppf(1 - alpha.value / 2) + stats.norm.ppf(power.value)
         n = math.ceil(z**2 * (p1 * (1 - p1) + p2 * (1 - p2)) / (p2 - p1) ** 2)
         days = math.ceil(2 * n / traffic.value)
-        with out:
-            out.clear_output(wait=True)
-            display(HTML(t("ch05.widget.plan", n=f"{n:,}", total=f"{2 * n:,}", days=days, p1=p1, p2=p2)))
-            grid = np.linspace(max(n / 20, 10), 2.5 * n, 200)
-            fig, ax = plt.subplots(figsize=(7.5, 3.2))
-            ax.plot(grid, _power(grid, p1, p2, alpha.value), color="#1c7ed6")
-            ax.axhline(power.value, color="grey", ls=":")
-            ax.axvline(n, color="#d9480f", ls="--")
-            ax.yaxis.set_major_formatter(percent_formatter())
-            ax.set(xlabel=t("ch05.axis.users_per_arm"), ylabel=t("ch05.axis.power"), ylim=(0, 1.02),
-                   title=t("ch05.title.power_curve"))
-            plt.show()
+        grid = np.linspace(max(n / 20, 10), 2.5 * n, 200)
+        fig, ax = plt.subplots(figsize=(7.5, 3.2))
+        ax.plot(grid, _power(grid, p1, p2, alpha.value), color="#1c7ed6")
+        ax.axhline(power.value, color="grey", ls=":")
+        ax.axvline(n, color="#d9480f", ls="--")
+        ax.yaxis.set_major_formatter(percent_formatter())
+        ax.set(xlabel=t("ch05.axis.users_per_arm"), ylabel=t("ch05.axis.power"), ylim=(0, 1.02),
+               title=t("ch05.title.power_curve"))
+        show_in(out, HTML(t("ch05.widget.plan", n=f"{n:,}", total=f"{2 * n:,}", days=days, p1=p1, p2=p2)), fig)
 
     for control in (baseline, lift, alpha, power, traffic):
         control.observe(render, names="value")
@@ -91,17 +88,14 @@ def peeking_simulator() -> widgets.VBox:
 
     def render(_change: object = None) -> None:
         rates = simulate_peeking(looks.value, runs.value, users.value)
-        with out:
-            out.clear_output(wait=True)
-            display(HTML(t("ch05.widget.peeking_result", looks=looks.value, rate=rates.iloc[-1])))
-            fig, ax = plt.subplots(figsize=(7.5, 3.2))
-            ax.plot(rates.index, rates.to_numpy(), marker="o", ms=3, color="#d9480f", label=t("ch05.legend.any_look"))
-            ax.axhline(0.05, color="grey", ls=":", label=t("ch05.legend.nominal"))
-            ax.yaxis.set_major_formatter(percent_formatter())
-            ax.set(xlabel=t("ch05.axis.looks"), ylabel=t("ch05.axis.false_positive"), ylim=(0, None),
-                   title=t("ch05.title.peeking"))
-            ax.legend()
-            plt.show()
+        fig, ax = plt.subplots(figsize=(7.5, 3.2))
+        ax.plot(rates.index, rates.to_numpy(), marker="o", ms=3, color="#d9480f", label=t("ch05.legend.any_look"))
+        ax.axhline(0.05, color="grey", ls=":", label=t("ch05.legend.nominal"))
+        ax.yaxis.set_major_formatter(percent_formatter())
+        ax.set(xlabel=t("ch05.axis.looks"), ylabel=t("ch05.axis.false_positive"), ylim=(0, None),
+               title=t("ch05.title.peeking"))
+        ax.legend()
+        show_in(out, HTML(t("ch05.widget.peeking_result", looks=looks.value, rate=rates.iloc[-1])), fig)
 
     for control in (looks, users, runs):
         control.observe(render, names="value")

@@ -7,11 +7,11 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from IPython.display import HTML, display
+from IPython.display import HTML
 from scipy import stats
 
 from ...i18n import t
-from ...notebook import demonstration
+from ...notebook import demonstration, show_in
 
 
 def _replay_stock(demand: np.ndarray, lead_days: int, reorder_point: float, order_qty: float) -> dict:
@@ -68,15 +68,12 @@ def inventory_simulator(daily_demand: pd.DataFrame, unit_cost: pd.Series, top: i
                 (t("ch06.sim.holding"), f"¥{holding:,.0f}")]
         cells = "".join(f"<td style='padding:4px 12px'><b>{value}</b><br><small>{name}</small></td>"
                         for name, value in rows)
-        with out:
-            out.clear_output(wait=True)
-            display(HTML(f"<table><tr>{cells}</tr></table><small>{t('ch06.sim.note')}</small>"))
-            fig, ax = plt.subplots(figsize=(9, 3))
-            ax.plot(daily_demand.index, run["stock"], lw=1, label=t("ch06.legend.on_hand"))
-            ax.axhline(rop, color="#c92a2a", ls="--", lw=1, label=t("ch06.legend.rop"))
-            ax.set(title=t("ch06.title.sim", sku=sku.value, rop=rop, q=qty), ylabel=t("ch06.axis.units"))
-            ax.legend(loc="upper right")
-            plt.show()
+        fig, ax = plt.subplots(figsize=(9, 3))
+        ax.plot(daily_demand.index, run["stock"], lw=1, label=t("ch06.legend.on_hand"))
+        ax.axhline(rop, color="#c92a2a", ls="--", lw=1, label=t("ch06.legend.rop"))
+        ax.set(title=t("ch06.title.sim", sku=sku.value, rop=rop, q=qty), ylabel=t("ch06.axis.units"))
+        ax.legend(loc="upper right")
+        show_in(out, HTML(f"<table><tr>{cells}</tr></table><small>{t('ch06.sim.note')}</small>"), fig)
 
     for control in (sku, service, lead, order_days):
         control.observe(render, names="value")
