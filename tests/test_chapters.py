@@ -10,7 +10,7 @@ import pytest
 
 from ecomcourse import i18n, paths
 from ecomcourse.chapters import chapter, chapter_ids, chapters
-from ecomcourse.data import TABLES
+from ecomcourse.data import schemas
 
 
 def test_every_chapter_folder_belongs_to_a_chapter_package():
@@ -35,7 +35,7 @@ def test_chapter_package_follows_the_conventions(chapter_id):
     assert c.min_exercises >= 1
     data = c.module("data")
     assert data.STREAM == c.number, "a chapter's random stream is its number"
-    assert callable(data.make_tables) and all(name in TABLES for name in data.TABLES)
+    assert callable(data.make_tables) and all(name in schemas() for name in data.TABLES)
     strings = c.module("strings")
     strays = [key for key in strings.STRINGS if not key.startswith(f"{c.prefix}.")]
     assert strays == [], f"{chapter_id}'s strings must be named {c.prefix}.*"

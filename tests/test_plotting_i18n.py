@@ -14,7 +14,7 @@ import pytest  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 
 from ecomcourse import i18n, plotting  # noqa: E402
-from ecomcourse.data import TABLES, load_dataset  # noqa: E402
+from ecomcourse.data import load_dataset, schemas  # noqa: E402
 
 
 def test_bundled_font_covers_every_chinese_string(caplog):
@@ -50,7 +50,7 @@ def test_every_dataset_code_has_a_label():
                          ("customers", "city_tier"), ("customers", "gender"), ("products", "category"),
                          ("funnel_events", "step"), ("ad_campaigns_daily", "channel"),
                          ("operating_costs", "cost_type")]:
-        assert column in TABLES[name].column_names
+        assert column in schemas()[name].column_names
         codes |= set(load_dataset(name)[column].unique())
     assert codes - set(i18n.LABELS) == set()
 

@@ -10,11 +10,11 @@ import pandas as pd
 from ..chapters import chapter, chapters
 from . import ads, shop, traffic
 from .loader import load_dataset
-from .registry import TABLES
+from .registry import schemas
 
 DEFAULT_SEED = 20251111
 
-__all__ = ["DEFAULT_SEED", "TABLES", "generate", "load_dataset"]
+__all__ = ["DEFAULT_SEED", "generate", "load_dataset", "schemas"]
 
 
 def generate(seed: int = DEFAULT_SEED, scale: float = 1.0, only: Iterable[str] | None = None
@@ -40,7 +40,10 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0, only: Iterable[str] |
         "ad_campaigns_daily": ads.make_ad_campaigns(rng, scale),
         "operating_costs": shop.make_operating_costs(rng, orders),
     }
+    # registered customers who never paid: their own stream, so every paid order stays the same
+    tables["customers"], tables["orders"], tables["order_items"] = shop.add_non_buyers(
+        np.random.default_rng([seed, shop.NON_BUYER_STREAM]), customers, orders, items, products)
     for c in chapters() if only is None else [chapter(c) for c in only]:
         module = c.module("data")
         tables.update(module.make_tables(np.random.default_rng([seed, module.STREAM]), scale, tables))
-    return {name: TABLES[name].coerce(df) for name, df in tables.items()}
+    return {name: schemas()[name].coerce(df) for name, df in tables.items()}

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..i18n import t
 from . import store
-from .registry import TABLES
+from .registry import schemas
 
 ENV_VAR = "ECOMCOURSE_DATA"
 FILL_COMMAND = "ecomcourse data --home"
@@ -89,7 +89,7 @@ def _read(path: Path, sha256: str, mtime: float) -> pd.DataFrame | None:
     """The parsed table, or None when the file does not match its checksum (cached per version)."""
     if store.sha256(path) != sha256:
         return None
-    table = TABLES[path.stem]
+    table = schemas()[path.stem]
     return table.coerce(pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False,
                                     na_values=[""]))
 
@@ -100,12 +100,12 @@ def load_dataset(name: str, data_home: str | Path | None = None) -> pd.DataFrame
 
     >>> orders = load_dataset("orders")
     """
-    if name not in TABLES:
-        raise DatasetError(t("data.unknown", name=name, names=", ".join(TABLES)))
+    if name not in schemas():
+        raise DatasetError(t("data.unknown", name=name, names=", ".join(schemas())))
     folder = data_folder(data_home=data_home)
     entry = store.read_manifest(folder)["tables"].get(name)
     if entry is None:
-        raise DatasetError(t("data.unknown", name=name, names=", ".join(TABLES)))
+        raise DatasetError(t("data.unknown", name=name, names=", ".join(schemas())))
     path = folder / entry["file"]
     if not path.is_file():
         raise DatasetError(t("data.missing_file", path=path, folder=folder))

@@ -7,10 +7,14 @@ so that adding a chapter never changes another chapter's numbers), ``TABLES`` (i
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..chapters import modules
 from . import schema
 
-TABLES: dict[str, schema.Table] = {
-    **schema.TABLES,
-    **{name: table for module in modules("data") for name, table in module.TABLES.items()},
-}
+
+@cache
+def schemas() -> dict[str, schema.Table]:
+    """Every table's schema, the shop's then each chapter's. Read on first use, not on import, so a
+    chapter's ``data`` module can be the first module anybody imports."""
+    return {**schema.TABLES, **{name: table for module in modules("data") for name, table in module.TABLES.items()}}

@@ -49,7 +49,8 @@ def table(name: str, zh: str, en: str, *columns: tuple[str, str, str, str]) -> T
 
 
 TABLES: dict[str, Table] = {t.name: t for t in [
-    table("customers", "客户档案：每位注册客户一行。", "Customer profiles: one row per registered customer.",
+    table("customers", "客户档案：每位注册客户一行（有人从未下单，有人只留下未支付的订单）。",
+           "Customer profiles: one row per registered customer (some never ordered, some left only unpaid orders).",
            ("customer_id", "str", "客户编号", "customer id"),
            ("registered_date", "date", "注册日期（上海时区）", "registration date (Asia/Shanghai)"),
            ("age_band", "str", "年龄段", "age band"),

@@ -2,7 +2,10 @@
 
 Every buyer is a customer whose purchases follow a Poisson process: the first on the day they
 were acquired, repeats at a personal rate (gamma-distributed, so a few loyal customers buy
-often) until they lapse. Everything is vectorised, so cost grows linearly with ``scale``.
+often) until they lapse. Not every registered customer buys: :func:`add_non_buyers` adds
+customers who never ordered and customers whose only orders were never paid, from a stream of
+their own, so the paying customers and their orders stay as they are. Everything is vectorised,
+so cost grows linearly with ``scale``.
 """
 
 from __future__ import annotations
@@ -62,6 +65,10 @@ PROMO_COHORT_LOYALTY = 0.55  # customers first won on a big promotion day come b
 SECOND_ORDER_SAME_DAY = 0.05
 UNPAID_SHARE = 0.12
 REFUND_SHARE = 0.07
+# registered customers who are not buyers, as shares of all registered customers
+NEVER_ORDERED_SHARE = 0.11
+UNPAID_ONLY_SHARE = 0.03
+NON_BUYER_STREAM = 1000  # their own random stream, after the chapters' (1, 2, ...)
 OPEX_RATIOS = {"logistics": 0.07, "platform_fees": 0.052, "staff": 0.044, "rent_it": 0.012}
 
 
@@ -98,17 +105,23 @@ def make_customers(rng: np.random.Generator, scale: float) -> tuple[pd.DataFrame
     expected = NEW_CUSTOMERS_PER_DAY * scale * calendar.day_weights(dates)
     per_day = rng.poisson(expected)
     first_day = np.repeat(np.arange(len(dates)), per_day)
-    n = len(first_day)
-    tier_idx = _choose_rows(rng, _tier_probabilities(first_day, len(dates)))
+    return _profiles(rng, first_day, first_number=1), first_day
+
+
+def _profiles(rng: np.random.Generator, day: np.ndarray, first_number: int) -> pd.DataFrame:
+    """One customer per day index (the first visit), numbered from ``first_number``."""
+    dates = calendar.days()
+    n = len(day)
+    tier_idx = _choose_rows(rng, _tier_probabilities(day, len(dates)))
     tier = np.array(TIERS)[tier_idx]
     province = np.empty(n, dtype=object)
     for name, options in PROVINCES.items():
         mask = tier == name
         province[mask] = rng.choice(options, size=mask.sum())
-    registered = dates[first_day] - pd.to_timedelta(
+    registered = dates[day] - pd.to_timedelta(
         np.where(rng.random(n) < 0.3, rng.integers(1, 120, n), 0), unit="D")
-    customers = pd.DataFrame({
-        "customer_id": [f"C{i:06d}" for i in range(1, n + 1)],
+    return pd.DataFrame({
+        "customer_id": [f"C{i:06d}" for i in range(first_number, first_number + n)],
         "registered_date": registered.normalize(),
         "age_band": rng.choice(AGE_BANDS, size=n, p=AGE_P),
         "gender": np.where(rng.random(n) < 0.63, "female", "male"),
@@ -117,7 +130,6 @@ def make_customers(rng: np.random.Generator, scale: float) -> tuple[pd.DataFrame
         "device": np.where(rng.random(n) < 0.92, "mobile", "pc"),
         "acquisition_channel": rng.choice(SOURCES, size=n, p=NEW_SOURCE_P),
     })
-    return customers, first_day
 
 
 def purchase_days(rng: np.random.Generator, first_day: np.ndarray
@@ -170,8 +182,16 @@ def make_orders(rng: np.random.Generator, customers: pd.DataFrame, products: pd.
     day = np.concatenate([day, unpaid_day])
     is_first = np.concatenate([is_first, np.zeros(n_unpaid, bool)])
     paid = np.arange(len(cust)) < n_paid
-    n = len(cust)
+    return _order_table(rng, customers, products, cust, day, is_first, paid, first_number=1)
 
+
+def _order_table(rng: np.random.Generator, customers: pd.DataFrame, products: pd.DataFrame,
+                 cust: np.ndarray, day: np.ndarray, is_first: np.ndarray, paid: np.ndarray,
+                 first_number: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Orders (by time placed, numbered from ``first_number``) and their lines, for customer
+    indexes ``cust`` into ``customers`` on day indexes ``day``."""
+    dates = calendar.days()
+    n = len(cust)
     day_dates = dates[day]
     promo_mult = calendar.promo_multiplier(day_dates)
     created = _times(rng, day_dates, promo_mult >= 3)
@@ -194,7 +214,7 @@ def make_orders(rng: np.random.Generator, customers: pd.DataFrame, products: pd.
 
     order_sort = np.lexsort((created.asi8,))
     order_ids = np.empty(n, dtype=object)
-    order_ids[order_sort] = [f"O{i:07d}" for i in range(1, n + 1)]
+    order_ids[order_sort] = [f"O{i:07d}" for i in range(first_number, first_number + n)]
     orders = pd.DataFrame({
         "order_id": order_ids,
         "customer_id": customers["customer_id"].to_numpy()[cust],
@@ -234,3 +254,29 @@ def make_operating_costs(rng: np.random.Generator, orders: pd.DataFrame) -> pd.D
     rows = [(m, cost_type, round(value * ratio * rng.uniform(0.9, 1.1), 2))
             for m, value in net.items() for cost_type, ratio in OPEX_RATIOS.items()]
     return pd.DataFrame(rows, columns=["month", "cost_type", "amount"])
+
+
+def add_non_buyers(rng: np.random.Generator, customers: pd.DataFrame, orders: pd.DataFrame,
+                   items: pd.DataFrame, products: pd.DataFrame
+                   ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Registered customers who are not buyers: some never ordered, some left only unpaid orders
+    (one, sometimes a few within a month). ``rng`` is their own stream; the given rows stay as
+    they are, the new customers and orders are numbered after them."""
+    dates = calendar.days()
+    buyer_share = 1 - NEVER_ORDERED_SHARE - UNPAID_ONLY_SHARE
+    n = rng.poisson(len(customers) * (NEVER_ORDERED_SHARE + UNPAID_ONLY_SHARE) / buyer_share)
+    weights = calendar.day_weights(dates)
+    day = np.sort(rng.choice(len(dates), size=n, p=weights / weights.sum()))
+    extra = _profiles(rng, day, first_number=len(customers) + 1)
+    ordered = np.flatnonzero(rng.random(n) < UNPAID_ONLY_SHARE / (NEVER_ORDERED_SHARE + UNPAID_ONLY_SHARE))
+    n_orders = 1 + rng.poisson(0.3, len(ordered))
+    cust = np.repeat(ordered, n_orders)
+    is_first = np.concatenate([[True], cust[1:] != cust[:-1]]) if len(cust) else np.zeros(0, bool)
+    later = np.where(is_first, 0, rng.integers(1, 30, len(cust)))
+    order_day = np.minimum(day[cust] + later, len(dates) - 1)
+    new_orders, new_items = _order_table(rng, extra, products, cust, order_day, is_first,
+                                         np.zeros(len(cust), bool), first_number=len(orders) + 1)
+    orders = (pd.concat([orders, new_orders], ignore_index=True)
+              .sort_values("created_at", kind="stable").reset_index(drop=True))
+    return (pd.concat([customers, extra], ignore_index=True), orders,
+            pd.concat([items, new_items], ignore_index=True))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..excel_csv import write_csv
-from .registry import TABLES
+from .registry import schemas
 
 MANIFEST = "manifest.json"
 DICTIONARY = "DATA_DICTIONARY.md"
@@ -23,7 +23,7 @@ def write_all(tables: dict[str, pd.DataFrame], folder: Path, seed: int, scale: f
     folder.mkdir(parents=True, exist_ok=True)
     entries = {}
     for name, df in tables.items():
-        table = TABLES[name]
+        table = schemas()[name]
         path = folder / f"{name}.csv"
         out = df.copy()
         for col in table.columns:
@@ -50,7 +50,7 @@ def check(folder: Path) -> list[str]:
     """Problems found in a data folder: missing or changed files, row counts, schema drift."""
     problems = []
     manifest = read_manifest(folder)
-    for name, table in TABLES.items():
+    for name, table in schemas().items():
         entry = manifest["tables"].get(name)
         if entry is None:
             problems.append(f"{name}: not in the manifest")
@@ -80,7 +80,7 @@ def data_dictionary(manifest: dict) -> str:
              "时间均为上海时区的本地时间（不带时区后缀）。Times are Asia/Shanghai local time, "
              "stored without an offset. 金额单位为元；比率为 0–1 的小数。Money is in yuan; rates are fractions.",
              "", "Load any table in a notebook with `load_dataset(\"orders\")`.", ""]
-    for name, table in TABLES.items():
+    for name, table in schemas().items():
         entry = manifest["tables"][name]
         lines += [f"## `{name}` ({entry['rows']:,} rows)", "", f"{table.zh}  ", table.en, "",
                   "| column | type | 说明 | description |", "|---|---|---|---|"]
