@@ -107,3 +107,23 @@ def test_fresh_data_differs_but_keeps_the_shape():
     assert len(market) == len(load_dataset("market_size"))
     assert not np.allclose(market["gmv"], load_dataset("market_size")["gmv"])
     assert len(fresh["ops_monthly"]) == 24
+
+
+def test_some_customers_left_only_unpaid_orders():
+    """Exercise 1's trap exists in the data: distinct customers over all orders outnumber the paying buyers,
+    and about one order in eight is unpaid."""
+    orders = load_dataset("orders")
+    paid = orders[orders["status"] == "paid"]
+    assert orders["customer_id"].nunique() > 1.02 * paid["customer_id"].nunique()
+    assert 0.10 < (orders["status"] == "unpaid").mean() < 0.16
+
+
+def test_september_conversion_by_day_is_below_the_month_de_duplicated():
+    """Section 3: buyer-days ÷ visitor-days is near the deck's 3.5%, buyers ÷ visitors over the month is higher,
+    because visitors come back on more days than buyers pay."""
+    events = load_dataset("funnel_events")
+    visits = events.drop_duplicates(["visitor_id", "date"])
+    payments = events[events["step"] == "pay"].drop_duplicates(["visitor_id", "date"])
+    by_day = len(payments) / len(visits)
+    by_month = payments["visitor_id"].nunique() / events["visitor_id"].nunique()
+    assert 0.03 < by_day < 0.04 and by_month > 1.4 * by_day
