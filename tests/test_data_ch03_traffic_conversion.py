@@ -10,8 +10,10 @@ import pandas as pd
 import pytest
 from statsmodels.stats.proportion import proportions_ztest
 
-from ecomcourse.chapters.ch03_traffic_conversion import data as acquisition
+from ecomcourse.chapters import chapter
 from ecomcourse.data import calendar, load_dataset
+
+acquisition = chapter("ch03_traffic_conversion").module("data")  # imported after ecomcourse.data
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +40,20 @@ def test_long_tail_keywords_convert_better_and_compete_less(tables):
     assert (top >= 3).all()  # the opportunity ranking is led by long-tail phrases
 
 
+def test_keywords_are_phrases_buyers_type(tables):
+    """Each phrase is its product's attributes, at most one per group, in the groups' order, then the
+    product; the English gloss says the same in the same order."""
+    products = {(zh, en): groups for roots in acquisition.ROOTS.values() for zh, en, _volume, groups in roots}
+    for row in tables["keywords"].itertuples(index=False):
+        (zh, en), groups = next(((k, g) for k, g in products.items()
+                                 if row.keyword.endswith(k[0]) and row.keyword_en.endswith(k[1])))
+        attributes = row.keyword.split(" ")[:-1]
+        assert row.keyword == " ".join(attributes + [zh]) and len(attributes) == row.n_terms - 1
+        position = [next(i for i, g in enumerate(groups) if a in dict(g)) for a in attributes]
+        assert position == sorted(set(position)), row.keyword  # distinct groups, in order
+        assert row.keyword_en == " ".join([dict(groups[i])[a] for i, a in zip(position, attributes)] + [en])
+
+
 def test_delivery_channels_span_break_even(tables):
     d = tables["ad_delivery_daily"]
     assert d["date"].min() == pd.Timestamp("2025-10-01") and d["date"].max() == pd.Timestamp("2025-12-31")
@@ -45,11 +61,11 @@ def test_delivery_channels_span_break_even(tables):
     totals = d.groupby(["channel", "bid_type"])[["impressions", "clicks", "spend", "orders", "gmv"]].sum()
     roas = totals["gmv"] / totals["spend"]
     cpm = 1000 * totals["spend"] / totals["impressions"]
-    assert roas[("display_cpm", "cpm")] < 1 / 0.45 < roas[("qianchuan", "cpc")]
+    assert roas[("display_cpm", "cpm")] < 1 / 0.45 < roas[("qianchuan", "ocpm")]
     assert roas[("ztc_search", "cpc")] > 3.5 and roas.idxmax() == ("ztc_search", "cpc")
     assert roas[("super_recommend", "cpc")] > roas[("super_recommend", "cpm")]  # click-through risk
     for (channel, bid_type), (price, *_rest) in acquisition.DELIVERY.items():
-        if bid_type == "cpm":
+        if bid_type in acquisition.PER_MILLE:
             assert cpm[(channel, bid_type)] == pytest.approx(price, rel=0.02)
     by_channel = d.groupby("channel")[["spend", "gmv"]].sum()
     assert 60_000 <= by_channel.loc["display_cpm", "spend"] <= 66_000  # "about ¥63,000" in the notebook
@@ -69,7 +85,7 @@ def test_planted_fake_creators_are_found_and_head_kols_cost_most(tables):
     by_tier = cpo.groupby(kol["tier"]).median()
     assert by_tier["head_kol"] > 2 * by_tier["koc"] and by_tier["head_kol"] > 2 * by_tier["mid_kol"]
     best = cpo.idxmin()
-    assert kol.loc[best, "tier"] != "head_kol" and kol.loc[best, "audience_match"] >= 0.8
+    assert kol.loc[best, "tier"] != "head_kol" and kol.loc[best, "audience_match"] >= 0.75
     assert ((kol["gmv"] / kol["fee"]) < 1).mean() > 0.5  # most partnerships return a ROAS below 1
 
 
@@ -103,10 +119,15 @@ def test_private_domain_members_are_shop_customers_who_joined_after_an_order(tab
     joined = paid.merge(members, on="customer_id")
     age = (joined["paid_at"].dt.normalize() - joined["joined_date"]).dt.days
     window = joined[(age >= 0) & (age < 180)]
-    ltv = window.groupby(window["joined_date"].dt.strftime("%Y-%m"))["amount"].sum() / \
-        members.groupby(members["joined_date"].dt.strftime("%Y-%m")).size()
-    assert ltv.between(350, 500).all()  # "about ¥385–475" in the notebook
-    assert 0.45 <= window["customer_id"].nunique() / len(members) <= 0.6  # "more than half bought again"
+    cohort = window["joined_date"].dt.strftime("%Y-%m")
+    size = members.groupby(members["joined_date"].dt.strftime("%Y-%m")).size()
+    ltv = window.groupby(cohort)["amount"].sum() / size
+    assert ltv.between(390, 480).all()  # "about ¥400–475" in the notebook
+    net = (window["amount"] - window["refund_amount"]).groupby(cohort).sum() / size
+    assert (net < ltv).all() and net.between(360, 445).all()  # "¥365–440 net of refunds"
+    later = window[age[window.index] >= 1]  # bought again: after the joining day
+    again = later.groupby(later["joined_date"].dt.strftime("%Y-%m"))["customer_id"].nunique() / size
+    assert again.between(0.5, 0.56).all()  # "about half (50–55%) bought again"
 
 
 def test_main_image_b_wins_on_clicks_not_on_conversion(tables):
@@ -119,4 +140,8 @@ def test_main_image_b_wins_on_clicks_not_on_conversion(tables):
     assert z > 0 and p < 0.01
     cvr = totals["orders"] / totals["clicks"]
     assert cvr["B"] <= cvr["A"] * 1.05  # B's extra clicks do not convert better
+    per_impression = totals["orders"] / totals["impressions"]
+    assert 1.0 < per_impression["B"] / per_impression["A"] < 1.08  # "only about 3.5% more orders per impression"
+    _z, p_orders = proportions_ztest(totals.loc[["B", "A"], "orders"], totals.loc[["B", "A"], "impressions"])
+    assert p_orders > 0.5  # far from significant: the test was sized for clicks
     assert abs(totals.loc["A", "impressions"] / totals["impressions"].sum() - 0.5) < 0.01  # a fair split

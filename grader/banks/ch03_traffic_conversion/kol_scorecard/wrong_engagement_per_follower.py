@@ -1,5 +1,5 @@
 # Wrong: engagement rate divided by followers instead of views.
-def kol_scorecard(kol):
+def kol_scorecard(kol, min_match=0.7, max_cpo=250.0):
     table = kol.set_index("kol_id")
     card = pd.DataFrame({
         "cost_per_order": table["fee"] / table["orders"].where(table["orders"] > 0),
@@ -7,4 +7,5 @@ def kol_scorecard(kol):
         "engagement_rate": (table["likes"] + table["comments"] + table["shares"]) / table["followers"],
         "cost_per_1k_followers": 1000 * table["fee"] / table["followers"],
     })
+    card["shortlist"] = (table["audience_match"] >= min_match) & (card["cost_per_order"] <= max_cpo)
     return card.sort_values("cost_per_order")

@@ -9,34 +9,86 @@ in the shop's ``orders`` table) and a main-image CTR test (variant B really is b
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pandas as pd
 
 from ...data import calendar, schema
 
 STREAM = 3
-# keyword roots per category: (zh, en, monthly searches of the head term), and modifiers
+# Keyword vocabulary: per category, products as (zh, en, monthly searches of the head term, attribute
+# groups). A phrase takes at most one attribute from a group (迷你 and 20000毫安 never meet), and the
+# attributes keep the order of the groups, the order buyers type them before the product ("快充 大容量
+# 充电宝"); the English gloss uses the same order ("fast-charging high-capacity power bank").
 ROOTS = {
-    "apparel": [("连衣裙", "dress", 820_000), ("T恤", "T-shirt", 640_000), ("牛仔裤", "jeans", 510_000)],
-    "beauty": [("口红", "lipstick", 700_000), ("面霜", "face cream", 380_000), ("防晒霜", "sunscreen", 450_000)],
-    "home": [("收纳盒", "storage box", 260_000), ("四件套", "bedding set", 330_000),
-             ("香薰", "aroma diffuser", 190_000)],
-    "food": [("坚果", "nuts", 300_000), ("挂耳咖啡", "drip coffee", 170_000),
-             ("螺蛳粉", "snail rice noodles", 240_000)],
-    "digital": [("蓝牙耳机", "Bluetooth earbuds", 560_000), ("充电宝", "power bank", 420_000),
-                ("手机壳", "phone case", 610_000)],
-}
-MODIFIERS = {
-    "apparel": [("夏季", "summer"), ("碎花", "floral"), ("法式", "French-style"), ("小个子", "petite"),
-                ("显瘦", "slimming"), ("纯棉", "cotton"), ("高腰", "high-waist"), ("宽松", "loose")],
-    "beauty": [("哑光", "matte"), ("保湿", "moisturising"), ("敏感肌", "sensitive skin"), ("学生党", "student"),
-               ("平价", "budget"), ("清爽", "light"), ("持久", "long-lasting"), ("孕妇可用", "pregnancy-safe")],
-    "home": [("桌面", "desktop"), ("纯棉", "cotton"), ("卧室", "bedroom"), ("大容量", "large"),
-             ("ins风", "Instagram-style"), ("抽屉式", "drawer"), ("助眠", "sleep"), ("北欧", "Nordic")],
-    "food": [("每日", "daily"), ("混合", "mixed"), ("孕妇", "for expecting mothers"), ("无糖", "sugar-free"),
-             ("低脂", "low-fat"), ("礼盒", "gift box"), ("速溶", "instant"), ("正宗", "authentic")],
-    "digital": [("降噪", "noise-cancelling"), ("运动", "sport"), ("快充", "fast-charging"), ("超薄", "ultra-thin"),
-                ("苹果", "iPhone"), ("无线", "wireless"), ("迷你", "mini"), ("防摔", "shockproof")],
+    "apparel": [
+        ("连衣裙", "dress", 820_000, [[("夏季", "summer"), ("春季", "spring")],
+                                       [("小个子", "petite"), ("大码", "plus-size"), ("显瘦", "slimming")],
+                                       [("法式", "French-style"), ("复古", "vintage"), ("气质", "elegant")],
+                                       [("碎花", "floral"), ("雪纺", "chiffon"), ("针织", "knit")]]),
+        ("T恤", "T-shirt", 640_000, [[("男士", "men's"), ("女士", "women's")],
+                                      [("宽松", "loose"), ("修身", "slim-fit")],
+                                      [("短袖", "short-sleeved"), ("长袖", "long-sleeved")],
+                                      [("纯棉", "cotton"), ("速干", "quick-dry")]]),
+        ("牛仔裤", "jeans", 510_000, [[("女士", "women's"), ("男士", "men's")],
+                                       [("显瘦", "slimming"), ("弹力", "stretch")],
+                                       [("高腰", "high-waisted"), ("中腰", "mid-rise")],
+                                       [("直筒", "straight-leg"), ("阔腿", "wide-leg"), ("小脚", "skinny")]]),
+    ],
+    "beauty": [
+        ("口红", "lipstick", 700_000, [[("平价", "affordable"), ("学生党", "student-friendly")],
+                                        [("持久", "long-lasting"), ("不沾杯", "transfer-proof")],
+                                        [("哑光", "matte"), ("丝绒", "velvet"), ("滋润", "moisturising")],
+                                        [("正红色", "true-red"), ("豆沙色", "nude-pink"), ("枫叶红", "maple-red")]]),
+        ("面霜", "face cream", 380_000, [[("秋冬", "winter")],
+                                          [("孕妇可用", "pregnancy-safe"), ("男士", "men's")],
+                                          [("敏感肌", "sensitive-skin"), ("干皮", "dry-skin")],
+                                          [("保湿", "moisturising"), ("修护", "repairing"), ("抗皱", "anti-wrinkle")]]),
+        ("防晒霜", "sunscreen", 450_000, [[("户外", "outdoor"), ("军训", "military-training")],
+                                           [("敏感肌", "sensitive-skin"), ("儿童", "kids'")],
+                                           [("SPF50", "SPF 50")],
+                                           [("防水", "water-resistant"), ("清爽", "non-greasy")]]),
+    ],
+    "home": [
+        ("收纳盒", "storage box", 260_000, [[("大号", "large"), ("小号", "small")],
+                                             [("透明", "clear"), ("布艺", "fabric")],
+                                             [("抽屉式", "drawer-style"), ("带盖", "lidded"), ("可折叠", "foldable")],
+                                             [("衣柜", "wardrobe"), ("桌面", "desk"), ("宿舍", "dorm")]]),
+        ("四件套", "bedding set", 330_000, [[("夏季", "summer"), ("冬季", "winter")],
+                                             [("北欧", "Nordic"), ("简约", "minimalist"), ("ins风", "Insta-style")],
+                                             [("纯棉", "cotton"), ("水洗棉", "washed-cotton"), ("天丝", "Tencel")]]),
+        ("香薰蜡烛", "scented candle", 190_000, [[("卧室", "bedroom"), ("助眠", "sleep-aid")],
+                                                   [("无烟", "smokeless"), ("大豆蜡", "soy-wax")],
+                                                   [("白茶", "white-tea"), ("玫瑰", "rose"), ("雪松", "cedar")]]),
+    ],
+    "food": [
+        ("坚果", "nuts", 300_000, [[("儿童", "kids'"), ("孕妇", "pregnancy-friendly")],
+                                    [("无添加", "additive-free"), ("低盐", "low-salt")],
+                                    [("混合", "mixed"), ("小包装", "individually-packed")]]),
+        ("挂耳咖啡", "drip coffee", 170_000, [[("精品", "specialty"), ("现磨", "freshly-ground")],
+                                               [("云南", "Yunnan"), ("哥伦比亚", "Colombian"),
+                                                ("耶加雪菲", "Yirgacheffe")],
+                                               [("深烘", "dark-roast"), ("中烘", "medium-roast"),
+                                                ("浅烘", "light-roast")]]),
+        ("螺蛳粉", "snail rice noodles", 240_000, [[("正宗", "authentic"), ("加臭", "extra-pungent")],
+                                                   [("柳州", "Liuzhou"), ("广西", "Guangxi")],
+                                                   [("微辣", "mildly-spicy"), ("特辣", "extra-spicy"),
+                                                    ("不辣", "non-spicy")]]),
+    ],
+    "digital": [
+        ("蓝牙耳机", "Bluetooth earbuds", 560_000, [[("运动", "sports"), ("游戏", "gaming"), ("商务", "business")],
+                                                     [("降噪", "noise-cancelling"), ("长续航", "long-battery"),
+                                                      ("低延迟", "low-latency")],
+                                                     [("真无线", "true-wireless"), ("入耳式", "in-ear")]]),
+        ("充电宝", "power bank", 420_000, [[("快充", "fast-charging"), ("自带线", "built-in-cable")],
+                                            [("大容量", "high-capacity"), ("20000毫安", "20,000 mAh"), ("迷你", "mini"),
+                                             ("超薄", "slim")],
+                                            [("磁吸", "magnetic"), ("可上飞机", "flight-approved")]]),
+        ("手机壳", "phone case", 610_000, [[("苹果15", "iPhone 15"), ("华为Mate60", "Huawei Mate 60")],
+                                            [("透明", "clear"), ("硅胶", "silicone"), ("磁吸", "magnetic")],
+                                            [("防摔", "shockproof"), ("全包", "full-cover")]]),
+    ],
 }
 # terms: (phrases per root, volume factor range, listings range, shop visibility, CTR, CVR)
 TERM_PROFILE = {
@@ -45,15 +97,16 @@ TERM_PROFILE = {
     3: (3, (0.010, 0.030), (3_000, 30_000), 0.35, 0.036, 0.038),
     4: (1, (0.002, 0.006), (300, 3_000), 0.50, 0.040, 0.045),
 }
-# (channel, bid type): (unit price: CPC or CPM in yuan, CTR, CVR per click, value per order, share of budget)
+# (channel, bid type): (unit price: CPC or CPM in yuan, CTR, CVR per click, value per order, share of budget).
+# Qianchuan is bought by oCPM: the bid is for a conversion goal, the charge per thousand impressions.
 DELIVERY = {
     ("ztc_search", "cpc"): (1.60, 0.032, 0.021, 290.0, 0.30),      # ROAS ≈ 3.8
     ("super_recommend", "cpc"): (0.90, 0.011, 0.011, 260.0, 0.14),  # ≈ 3.2
     ("super_recommend", "cpm"): (12.0, 0.011, 0.011, 260.0, 0.10),  # CPC ≈ 1.09, ≈ 2.6
     ("display_cpm", "cpm"): (15.0, 0.006, 0.014, 270.0, 0.14),     # CPC ≈ 2.5, ≈ 1.5
-    ("qianchuan", "cpm"): (20.0, 0.018, 0.013, 250.0, 0.20),       # CPC ≈ 1.11, ≈ 2.9
-    ("qianchuan", "cpc"): (1.30, 0.018, 0.013, 250.0, 0.12),       # ≈ 2.5
+    ("qianchuan", "ocpm"): (20.0, 0.018, 0.013, 250.0, 0.32),      # CPC ≈ 1.11, ≈ 2.9
 }
+PER_MILLE = {"cpm", "ocpm"}  # bid types charged per thousand impressions
 DELIVERY_START, DELIVERY_END = "2025-10-01", "2025-12-31"
 DELIVERY_DAILY_BUDGET = 2400.0
 KOL_TIERS = {  # tier: (count, followers range, fee per follower range, posts range)
@@ -92,13 +145,14 @@ TABLES: dict[str, schema.Table] = {t.name: t for t in [
         ("clicks", "int", "点击量", "clicks"),
         ("orders", "int", "成交订单数", "orders")),
     schema.table(
-        "ad_delivery_daily", "2025 年第四季度每日广告投放：日期 × 推广渠道 × 出价方式（cpc 按点击 / cpm 按千次展现）。",
-        "Daily ad delivery in Q4 2025: date × ad channel × bid type "
-        "(cpc pays per click, cpm per thousand impressions).",
+        "ad_delivery_daily", "2025 年第四季度每日广告投放：日期 × 推广渠道 × 出价方式。",
+        "Daily ad delivery in Q4 2025: date × ad channel × bid type.",
         ("date", "date", "日期", "date"),
         ("channel", "str", "推广渠道：ztc_search、super_recommend、display_cpm、qianchuan",
          "ad channel: ztc_search, super_recommend, display_cpm, qianchuan"),
-        ("bid_type", "str", "出价方式：cpc、cpm", "bid type: cpc, cpm"),
+        ("bid_type", "str", "出价方式：cpc 按点击扣费、cpm 按千次展现扣费、ocpm 按转化目标出价并按千次展现扣费",
+         "bid type: cpc (charged per click), cpm (per thousand impressions), ocpm (bid on a conversion goal, "
+         "charged per thousand impressions)"),
         ("impressions", "int", "展现量", "impressions"),
         ("clicks", "int", "点击量", "clicks"),
         ("spend", "float", "花费（元）", "spend (yuan)"),
@@ -155,16 +209,21 @@ TABLES: dict[str, schema.Table] = {t.name: t for t in [
 ]}
 
 
+def _phrases(groups: list, n_attributes: int) -> list[list[tuple[str, str]]]:
+    """Every choice of ``n_attributes`` attributes from distinct groups, in the groups' order."""
+    return [list(choice) for picked in itertools.combinations(groups, n_attributes)
+            for choice in itertools.product(*picked)]
+
+
 def _keywords(rng: np.random.Generator) -> pd.DataFrame:
     rows = []
     for category, roots in ROOTS.items():
-        modifiers = MODIFIERS[category]
-        for root_zh, root_en, volume in roots:
+        for root_zh, root_en, volume, groups in roots:
             for n_terms, (count, vol_range, listing_range, visibility, ctr, cvr) in TERM_PROFILE.items():
-                for _ in range(count):
-                    picked = rng.choice(len(modifiers), size=n_terms - 1, replace=False)
-                    zh = " ".join([modifiers[i][0] for i in picked] + [root_zh])
-                    en = " ".join([modifiers[i][1] for i in picked] + [root_en])
+                options = _phrases(groups, n_terms - 1)
+                for i in rng.choice(len(options), size=count, replace=False):
+                    zh = " ".join([a[0] for a in options[i]] + [root_zh])
+                    en = " ".join([a[1] for a in options[i]] + [root_en])
                     searches = int(volume * rng.uniform(*vol_range) * rng.lognormal(0, 0.15))
                     listings = int(np.exp(rng.uniform(*np.log(listing_range))))
                     impressions = max(int(searches * visibility * rng.lognormal(0, 0.3)), 200)
@@ -173,7 +232,6 @@ def _keywords(rng: np.random.Generator) -> pd.DataFrame:
                     rows.append((category, zh, en, n_terms, searches, listings, impressions, clicks, orders))
     df = pd.DataFrame(rows, columns=["category", "keyword", "keyword_en", "n_terms", "monthly_searches",
                                      "online_products", "impressions", "clicks", "orders"])
-    df = df.drop_duplicates("keyword").reset_index(drop=True)
     df.insert(0, "keyword_id", [f"K{i:03d}" for i in range(1, len(df) + 1)])
     return df
 
@@ -186,7 +244,7 @@ def _ad_delivery(rng: np.random.Generator, scale: float) -> pd.DataFrame:
     for (channel, bid_type), (price, ctr, cvr, value, share) in DELIVERY.items():
         budget = DELIVERY_DAILY_BUDGET * scale * share * weights * rng.lognormal(0, 0.12, n)
         day_ctr = ctr * rng.lognormal(0, 0.08, n)
-        if bid_type == "cpm":
+        if bid_type in PER_MILLE:
             impressions = np.round(budget / price * 1000).astype(int)
             clicks = rng.binomial(impressions, day_ctr)
             spend = impressions * price / 1000 * rng.lognormal(0, 0.03, n)
@@ -217,7 +275,9 @@ def _kol_partners(rng: np.random.Generator) -> pd.DataFrame:
     view_rate = reach * rng.lognormal(0, 0.3, n)
     like_rate = rng.uniform(0.025, 0.06, n)
     comment_ratio = rng.uniform(0.03, 0.08, n)
-    match = np.clip(rng.beta(4, 3, n) + np.where(kol["tier"] == "koc", 0.08, 0.0), 0.1, 0.95)
+    # a head KOL's broad audience is mostly not this shop's customers; a KOC's is close to them
+    match = np.clip(rng.beta(4, 3, n) + np.select([kol["tier"] == "koc", kol["tier"] == "head_kol"], [0.08, -0.15]),
+                    0.1, 0.95)
     # planted: fake likes (bought interactions) and bought followers (views far below the follower count)
     fake = rng.choice(np.flatnonzero(kol["tier"] != "head_kol"), size=KOL_FAKE_LIKES + KOL_BOUGHT_FOLLOWERS,
                       replace=False)
@@ -259,7 +319,7 @@ def _cs_chats(rng: np.random.Generator, scale: float) -> pd.DataFrame:
     bot = np.isin(topic, list(BOT_TOPICS)) & (rng.random(n) < 0.55)
     human_wait = rng.lognormal(np.log(22), 0.9, n) * np.where(busy, 3.0, 1.0)
     seconds = np.where(bot, rng.integers(1, 4, n), np.round(human_wait) + 2).astype(int)
-    p_order = (0.50 - 0.075 * np.log1p(seconds / 10)) * np.where(bot, 0.9, 1.0)
+    p_order = (0.52 - 0.09 * np.log1p(seconds / 10)) * np.where(bot, 0.9, 1.0)
     ordered = rng.random(n) < np.clip(p_order, 0.05, 0.9)
     resolved = rng.random(n) < np.clip(0.93 - 0.04 * np.log1p(seconds / 10), 0.5, 0.99)
     outcome = np.where(stage == "presale", np.where(ordered, "ordered", "not_ordered"),
@@ -300,11 +360,13 @@ def _main_image_test(rng: np.random.Generator, scale: float) -> pd.DataFrame:
 
 
 def make_tables(rng: np.random.Generator, scale: float, shop: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    # one child stream per table: changing one table's generator leaves the others as they are
+    streams = iter(rng.spawn(6))
     return {
-        "keywords": _keywords(rng),
-        "ad_delivery_daily": _ad_delivery(rng, scale),
-        "kol_partners": _kol_partners(rng),
-        "cs_chats": _cs_chats(rng, scale),
-        "private_domain_members": _private_domain(rng, shop["orders"]),
-        "main_image_test": _main_image_test(rng, scale),
+        "keywords": _keywords(next(streams)),
+        "ad_delivery_daily": _ad_delivery(next(streams), scale),
+        "kol_partners": _kol_partners(next(streams)),
+        "cs_chats": _cs_chats(next(streams), scale),
+        "private_domain_members": _private_domain(next(streams), shop["orders"]),
+        "main_image_test": _main_image_test(next(streams), scale),
     }

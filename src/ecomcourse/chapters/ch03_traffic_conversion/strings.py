@@ -10,6 +10,9 @@ STRINGS: dict[str, dict[str, str]] = {
                                        "en": "opportunity = searches ÷ competing listings × CVR (more competition, lower score)"},
     "ch03.long_tail_shortlist.rule": {"zh": "条件：词数 ≥ min_terms、在线商品数 ≤ max_products、CVR ≥ 整体 CVR",
                                       "en": "keep n_terms ≥ min_terms, online_products ≤ max_products, CVR ≥ the overall CVR"},
+    "ch03.long_tail_shortlist.boundary": {"zh": "三个条件都含等号：词数正好等于 min_terms、商品数正好等于 max_products、CVR 正好等于整体 CVR 都入选",
+                                          "en": "all three rules include the boundary: exactly min_terms terms, exactly max_products "
+                                                "listings or a CVR exactly at the overall CVR all make the list"},
     "ch03.long_tail_shortlist.overall": {"zh": "整体 CVR = 全部订单 ÷ 全部点击，不是各词 CVR 的平均",
                                          "en": "the overall CVR is all orders ÷ all clicks, not the mean of the keywords' CVRs"},
     "ch03.long_tail_shortlist.order": {"zh": "按搜索量从大到小排，最多 n 个",
@@ -46,10 +49,16 @@ STRINGS: dict[str, dict[str, str]] = {
                                "en": "cost per order = fee ÷ orders; NaN (not inf) without orders"},
     "ch03.kol_scorecard.engagement": {"zh": "互动率 =（点赞 + 评论 + 转发）÷ 播放，不是 ÷ 粉丝",
                                       "en": "engagement = (likes + comments + shares) ÷ views, not ÷ followers"},
+    "ch03.kol_scorecard.shortlist": {"zh": "shortlist：画像匹配度 ≥ min_match 且单均成本 ≤ max_cpo（正好等于也入选）；没有订单的不入选",
+                                     "en": "shortlist: audience_match ≥ min_match and cost_per_order ≤ max_cpo (exactly on a threshold "
+                                           "counts); creators without orders never make it"},
     "ch03.kol_scorecard.cpf": {"zh": "千粉成本 = 1000 × 费用 ÷ 粉丝数",
                                "en": "cost per 1,000 followers = 1000 × fee ÷ followers"},
     "ch03.suspicious_kols.median": {"zh": "阈值是 factor × 互动率的中位数：均值会被刷量账号自己拉高",
                                     "en": "the threshold is factor × the median engagement: a mean is dragged up by the fakes themselves"},
+    "ch03.suspicious_kols.boundary": {"zh": "两个条件都是严格的：互动率正好等于 factor × 中位数、播放率正好等于 min_view_rate 都不标记",
+                                      "en": "both rules are strict: engagement exactly at factor × the median, or a view rate exactly "
+                                            "at min_view_rate, is not flagged"},
     "ch03.suspicious_kols.views": {"zh": "每条内容的播放 ÷ 粉丝（views ÷ (followers × posts)）低于 min_view_rate 也要标记",
                                    "en": "also flag views per post ÷ followers (views ÷ (followers × posts)) below min_view_rate"},
     "ch03.private_domain_ltv.members": {"zh": "分母是同期群的全部会员，包括没再买过的人",
@@ -97,7 +106,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ch03.axis.lines": {"zh": "订单中的商品种数", "en": "Distinct products in the order"},
     "ch03.axis.order_value": {"zh": "笔单价（元）", "en": "Value per order (yuan)"},
     "ch03.title.response": {"zh": "首次响应越慢，售前转化越低", "en": "The slower the first reply, the lower the pre-sale conversion"},
-    "ch03.axis.response": {"zh": "首次响应时间（秒，区间起点）", "en": "Seconds to first reply (bucket start)"},
+    "ch03.axis.response": {"zh": "首次响应时间（秒）", "en": "Seconds to first reply"},
     "ch03.axis.chat_cvr": {"zh": "咨询转化率", "en": "Chat conversion rate"},
     "ch03.widget.budget": {"zh": "总预算（元）", "en": "Total budget (yuan)"},
     "ch03.widget.share": {"zh": "{name} 占比", "en": "{name} share"},
@@ -121,6 +130,7 @@ STRINGS: dict[str, dict[str, str]] = {
 LABELS: dict[str, dict[str, str]] = {
     "cpc": {"zh": "CPC 点击单价", "en": "CPC (cost per click)"},
     "cpm": {"zh": "CPM 千次展现成本", "en": "CPM (cost per mille)"},
+    "ocpm": {"zh": "oCPM 智能出价", "en": "oCPM (optimised CPM)"},
     "xiaohongshu": {"zh": "小红书", "en": "Xiaohongshu"},
     "kuaishou": {"zh": "快手", "en": "Kuaishou"},
     "head_kol": {"zh": "头部达人", "en": "Head KOL"},

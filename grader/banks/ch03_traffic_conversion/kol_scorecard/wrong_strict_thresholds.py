@@ -1,0 +1,11 @@
+# Wrong: "at least min_match" and "at most max_cpo" read as strict, so creators exactly on a threshold drop out.
+def kol_scorecard(kol, min_match=0.7, max_cpo=250.0):
+    table = kol.set_index("kol_id")
+    card = pd.DataFrame({
+        "cost_per_order": table["fee"] / table["orders"].where(table["orders"] > 0),
+        "roas": table["gmv"] / table["fee"],
+        "engagement_rate": (table["likes"] + table["comments"] + table["shares"]) / table["views"],
+        "cost_per_1k_followers": 1000 * table["fee"] / table["followers"],
+    })
+    card["shortlist"] = (table["audience_match"] > min_match) & (card["cost_per_order"] < max_cpo)
+    return card.sort_values("cost_per_order", na_position="last")
