@@ -158,26 +158,57 @@ def test_team_kpis_follow_the_shop(data):
     assert stockout[["2025-06", "2025-11"]].min() > 2 * stockout[["2025-07", "2025-08", "2025-09"]].max() - 1e-9
 
 
-def _rule(risk: pd.DataFrame) -> pd.Series:
+def _signals(risk: pd.DataFrame) -> dict[str, pd.Series]:
     accounts = risk.groupby("device_id")["buyer_id"].transform("nunique")
-    return (accounts >= 3) & (risk["account_age_days"] <= 30)
+    crowded, light = accounts >= 3, risk["parcel_weight_g"] < 100
+    quick_five = (risk["review_rating"] == 5) & (risk["review_hours_after_delivery"] <= 12)
+    rule = crowded & (risk["account_age_days"] <= 30)
+    return {"crowded": crowded, "light": light, "quick_five": quick_five, "rule": rule,
+            "crowded_or_light": crowded | light, "crowded_and_light": crowded & light,
+            "rule_or_light_quick": rule | (light & quick_five)}
 
 
-def test_brushing_ring_is_findable_and_not_in_the_csv(data):
+def _rule(risk: pd.DataFrame) -> pd.Series:
+    return _signals(risk)["rule"]
+
+
+def _scores(flagged: pd.Series, truth: pd.Series) -> tuple[int, float, float]:
+    hits = (flagged & truth).sum()
+    return int(flagged.sum()), hits / flagged.sum(), hits / truth.sum()
+
+
+def test_brushing_is_findable_and_not_in_the_csv(data):
     risk = data["risk_orders"]
     truth = risk["order_id"].isin(supply_chain.brushing_truth())
-    assert 60 <= truth.sum() <= 130
+    assert 100 <= truth.sum() <= 160
     header = (paths.DATASETS / "risk_orders.csv").read_text(encoding="utf-8-sig").split("\n", 1)[0]
     assert "ring" not in header and "truth" not in header
-    flagged = _rule(risk)
-    precision = (flagged & truth).sum() / flagged.sum()
-    recall = (flagged & truth).sum() / truth.sum()
-    assert precision >= 0.95 and 0.7 <= recall < 1.0  # aged accounts slip past the age condition
-    device_only = risk.groupby("device_id")["buyer_id"].transform("nunique") >= 3
-    assert (device_only & truth).sum() / device_only.sum() < precision  # families sharing a phone
-    hit = risk[flagged]
+    hit = risk[_rule(risk)]
     assert hit["device_id"].nunique() == supply_chain.RING_DEVICES and hit["product_id"].nunique() == 3
     assert hit["parcel_weight_g"].median() < 100 and (hit["review_rating"] == 5).all()
+    # honest light parcels (cases, cables, samples) and fake orders that weigh like real ones
+    assert (risk["parcel_weight_g"].lt(100) & ~truth).sum() >= 40
+    assert (risk["parcel_weight_g"].ge(150) & truth).sum() >= 20
+
+
+def test_no_single_signal_is_exact_and_combining_them_trades_off(data):
+    """The precision and recall the notebook's table quotes (section 6.1)."""
+    risk = data["risk_orders"]
+    truth = risk["order_id"].isin(supply_chain.brushing_truth())
+    got = {name: _scores(flag, truth) for name, flag in _signals(risk).items()}
+    quoted = {"crowded": (103, 0.93, 0.74), "light": (163, 0.60, 0.75), "quick_five": (156, 0.68, 0.82),
+              "rule": (72, 1.0, 0.55), "crowded_or_light": (192, 0.63, 0.92), "crowded_and_light": (74, 0.99, 0.56),
+              "rule_or_light_quick": (108, 0.99, 0.82)}
+    for name, (n, precision, recall) in quoted.items():
+        assert got[name][0] == n and abs(got[name][1] - precision) <= 0.0051 and abs(got[name][2] - recall) <= 0.0051, \
+            (name, got[name])
+    got = {name: (p, r) for name, (_, p, r) in got.items()}
+    for name in ("crowded", "light", "quick_five"):
+        assert max(got[name]) < 1.0, name
+    (p_c, r_c), (p_l, r_l) = got["crowded"], got["light"]
+    assert got["crowded_or_light"][1] > max(r_c, r_l) and got["crowded_or_light"][0] < p_c  # or: recall up
+    assert got["crowded_and_light"][0] > max(p_c, p_l) and got["crowded_and_light"][1] < min(r_c, r_l)  # and
+    assert got["rule_or_light_quick"][1] > got["rule"][1] + 0.2 and got["rule_or_light_quick"][0] >= 0.95
 
 
 def test_brushing_truth_matches_a_fresh_generation():
@@ -185,4 +216,5 @@ def test_brushing_truth_matches_a_fresh_generation():
     truth = fresh["order_id"].isin(supply_chain.brushing_truth(seed=7, scale=0.05))
     assert truth.sum() > 20 and (~truth).sum() > 100
     flagged = _rule(fresh)
-    assert (flagged & truth).sum() / truth.sum() > 0.6
+    assert (flagged & truth).sum() / truth.sum() > 0.5
+    assert (flagged & truth).sum() == flagged.sum()

@@ -1,11 +1,11 @@
 """Chapter 6 data: suppliers and purchase orders, weekly inventory, shipments by carrier,
-complaints, a month of risk-control order signals with a planted brushing ring, and the team's
+complaints, a month of risk-control order signals with planted brushing, and the team's
 monthly KPI sheet.
 
 Weekly sales come from the shop's own paid orders, so the inventory story matches chapter 4's.
 Stock is replenished by a simple reorder rule with purchase orders to the category's suppliers;
 a few SKUs are planned too tightly (stock-outs around Double 11) and a few were over-bought
-(slow movers). The brushing ring's truth labels never reach the CSVs: :func:`brushing_truth`
+(slow movers). The brushing truth labels never reach the CSVs: :func:`brushing_truth`
 regenerates them from the seed for the tests.
 """
 
@@ -55,6 +55,8 @@ TEAM = [("E01", "store_operator"), ("E02", "promotion"), ("E03", "promotion"),
         ("E10", "supply_chain")]
 RISK_MONTH = ("2025-10-01", "2025-10-31")
 RING_DEVICES, RING_SKUS = 6, 3
+CROWD_BRUSHERS = 24  # hired brushers, each on their own phone
+LIGHT_SHARE, LIGHT_WEIGHT_G = 0.3, 75  # cheapest share of beauty/digital SKUs, their unit weight
 
 
 TABLES: dict[str, schema.Table] = {t.name: t for t in [
@@ -316,13 +318,29 @@ def _complaints(rng: np.random.Generator, shop: dict[str, pd.DataFrame]) -> pd.D
         "hours_to_resolve": np.round(hours, 1), "evidence_kept": evidence.astype(int), "outcome": outcome})
 
 
+def _light_products(products: pd.DataFrame) -> np.ndarray:
+    """The cheapest 30% of beauty and electronics SKUs (samples, phone cases, cables): honest
+    parcels of these weigh well under 100 g."""
+    cheap = products.groupby("category")["list_price"].rank(pct=True) <= LIGHT_SHARE
+    return (products["category"].isin(["beauty", "digital"]) & cheap).to_numpy()
+
+
+def _brushing_weight(rng: np.random.Generator, n: int, real_share: float) -> np.ndarray:
+    """Parcel weights of fake orders: mostly empty parcels, some a padded box or a cheap real item."""
+    real = rng.random(n) < real_share
+    return np.where(real, rng.uniform(150, 450, n), rng.uniform(30, 90, n))
+
+
 def _risk_orders(rng: np.random.Generator, scale: float, products: pd.DataFrame) -> pd.DataFrame:
-    """A month of one store's orders as the platform's risk export shows them, with a brushing
-    ring planted among them. Column ``is_ring`` is the truth; it is dropped before writing."""
+    """A month of one store's orders as the platform's risk export shows them, with brushing
+    planted among them: a device farm (several fresh accounts per phone) and hired brushers on
+    their own phones with aged accounts. Column ``is_ring`` is the truth; it is dropped before
+    writing. Honest orders of light products weigh under 100 g too, so no single signal is exact."""
     start, end = (pd.Timestamp(d) for d in RISK_MONTH)
     n_legit = max(int(3200 * scale), 120)
     price = products.set_index("product_id")["list_price"]
-    cat = products.set_index("product_id")["category"]
+    unit_weight = pd.Series(np.where(_light_products(products), LIGHT_WEIGHT_G,
+                                     [WEIGHT_G[c] for c in products["category"]]), index=products["product_id"])
     # legitimate buyers: mostly one account per device; households share a device
     n_buyers = int(n_legit * 0.85)
     buyer_age = np.round(rng.lognormal(np.log(700), 0.9, n_buyers)).astype(int)
@@ -342,13 +360,15 @@ def _risk_orders(rng: np.random.Generator, scale: float, products: pd.DataFrame)
         "quantity": 1 + rng.poisson(0.2, n_legit)})
     discount = rng.uniform(0.85, 1.0, n_legit)
     legit["amount"] = legit["quantity"] * price.reindex(legit["product_id"]).to_numpy() * discount
-    legit["weight"] = legit["quantity"] * np.array([WEIGHT_G[c] for c in cat.reindex(legit["product_id"])]) \
+    legit["weight"] = legit["quantity"] * unit_weight.reindex(legit["product_id"]).to_numpy() \
         * rng.lognormal(0, 0.3, n_legit)
     reviewed = rng.random(n_legit) < 0.35
     legit["rating"] = np.where(reviewed, rng.choice([1, 2, 3, 4, 5], n_legit, p=[0.04, 0.03, 0.08, 0.25, 0.60]), 0)
-    legit["review_hours"] = np.where(reviewed, rng.uniform(24, 24 * 14, n_legit), np.nan)
+    quick = rng.random(n_legit) < 0.08  # some honest buyers review the same day
+    legit["review_hours"] = np.where(reviewed, np.where(quick, rng.uniform(1, 12, n_legit),
+                                                        rng.uniform(24, 24 * 14, n_legit)), np.nan)
     legit["is_ring"] = False
-    # the ring: a handful of devices, each running several fresh accounts, pushing 3 SKUs
+    # the device farm: a handful of devices, each running several fresh accounts, pushing 3 SKUs
     per_device = rng.integers(6, 9, RING_DEVICES)
     n_accounts = int(per_device.sum())
     ring_device = np.repeat(n_buyers + np.arange(RING_DEVICES), per_device)
@@ -365,12 +385,25 @@ def _risk_orders(rng: np.random.Generator, scale: float, products: pd.DataFrame)
         "buyer": n_buyers + acct, "device": ring_device[acct],
         "address": n_buyers + rng.integers(0, 4, n_ring), "age": ring_age[acct],
         "product_id": rng.choice(targets, n_ring), "created_at": burst, "quantity": 1})
-    ring["amount"] = price.reindex(ring["product_id"]).to_numpy()
-    ring["weight"] = rng.uniform(30, 90, n_ring)
-    ring["rating"] = 5
-    ring["review_hours"] = rng.uniform(0.5, 6, n_ring)
-    ring["is_ring"] = True
-    df = pd.concat([legit, ring], ignore_index=True).sort_values("created_at", kind="stable").reset_index(drop=True)
+    ring["weight"] = _brushing_weight(rng, n_ring, 0.25)
+    # hired brushers: one aged account on their own phone each, one or two orders of the same SKUs
+    first = n_buyers + n_accounts
+    crowd_orders = rng.integers(1, 3, CROWD_BRUSHERS)
+    helper = np.repeat(np.arange(CROWD_BRUSHERS), crowd_orders)
+    n_crowd = len(helper)
+    crowd = pd.DataFrame({
+        "buyer": first + helper, "device": first + RING_DEVICES + helper, "address": first + 4 + helper,
+        "age": np.round(rng.lognormal(np.log(500), 0.6, CROWD_BRUSHERS)).astype(int)[helper],
+        "product_id": rng.choice(targets, n_crowd), "quantity": 1,
+        "created_at": start + pd.Timedelta(days=12) + pd.to_timedelta(rng.uniform(0, 14 * 86400, n_crowd), unit="s")})
+    crowd["weight"] = _brushing_weight(rng, n_crowd, 0.35)
+    fake = pd.concat([ring, crowd], ignore_index=True)
+    fake["amount"] = price.reindex(fake["product_id"]).to_numpy()
+    fake["rating"] = 5
+    late = rng.random(len(fake)) < 0.15  # told to wait a day or two before reviewing
+    fake["review_hours"] = np.where(late, rng.uniform(24, 72, len(fake)), rng.uniform(0.5, 6, len(fake)))
+    fake["is_ring"] = True
+    df = pd.concat([legit, fake], ignore_index=True).sort_values("created_at", kind="stable").reset_index(drop=True)
     n = len(df)
     ids = 10_000_000 + rng.choice(90_000_000, n, replace=False)
     buyer_ids = {b: f"B{v:07d}" for b, v in zip(np.unique(df["buyer"]),

@@ -1,0 +1,4 @@
+# Wrong: an account exactly max_age_days old no longer counts as young (< instead of <=).
+def flag_brushing(risk_orders, min_accounts=3, max_age_days=30):
+    accounts = risk_orders.groupby("device_id")["buyer_id"].transform("nunique")
+    return ((accounts >= min_accounts) & (risk_orders["account_age_days"] < max_age_days)).rename("flagged")
