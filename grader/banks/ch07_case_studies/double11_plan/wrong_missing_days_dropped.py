@@ -1,11 +1,14 @@
 # Wrong: averages only the days that have a row, so days without sales are left out.
-def double11_plan(demand, plan, event_days=11, service_level=0.95):
+def double11_plan(demand, plan, event_start="2025-11-01", event_days=11, service_level=0.95):
     skus = plan.set_index("sku_id")
-    stats_ = demand.groupby("sku_id")["units"].agg(mean_daily="mean", sd_daily="std").reindex(skus.index)
+    days = pd.date_range(demand["date"].min(), demand["date"].max())
+    table = demand.groupby("sku_id")["units"].agg(mean_daily="mean", sd_daily="std").reindex(skus.index)
+    before = (pd.Timestamp(event_start) - days[-1]).days - 1
     lead = skus["lead_time_days"]
-    stats_["safety_stock"] = stats.norm.ppf(service_level) * stats_["sd_daily"] * np.sqrt(lead)
-    stats_["target_stock"] = stats_["mean_daily"] * (lead + skus["double11_uplift"] * event_days) + stats_["safety_stock"]
-    short = stats_["target_stock"] - skus["on_hand"] - skus["on_order"]
-    stats_["order_qty"] = np.ceil(short.clip(lower=0)).astype(int)
-    stats_["order_cost"] = stats_["order_qty"] * skus["unit_cost"]
-    return stats_
+    table["safety_stock"] = stats.norm.ppf(service_level) * table["sd_daily"] * np.sqrt(lead)
+    table["target_stock"] = (table["mean_daily"] * (before + skus["double11_uplift"] * event_days)
+                             + table["safety_stock"])
+    short = table["target_stock"] - skus["on_hand"] - skus["on_order"]
+    table["order_qty"] = np.ceil(short.clip(lower=0)).astype(int)
+    table["order_cost"] = table["order_qty"] * skus["unit_cost"]
+    return table.rename_axis("sku_id")

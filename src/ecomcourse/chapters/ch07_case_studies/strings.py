@@ -22,21 +22,29 @@ STRINGS: dict[str, dict[str, str]] = {
                                "en": "repeat buyers' GMV share = their gmv ÷ all gmv, not their head count share"},
     "ch07.repeat_buyers.keys": {"zh": "返回含 repurchase_rate 和 repeat_gmv_share 两个键的 dict",
                                 "en": "return a dict with the keys repurchase_rate and repeat_gmv_share"},
-    "ch07.lmdi_contributions.adds_up": {"zh": "LMDI 没有残差：每个来源三项之和应等于它的 GMV 变化。CR 和客单价要用整月汇总"
+    "ch07.lmdi_contributions.adds_up": {"zh": "LMDI 没有残差：每个来源三项之和应等于它日均 GMV 的变化。CR 和客单价要用整月汇总"
                                               "（buyers ÷ uv、gmv ÷ buyers，不要平均每天的比率），权重要用对数平均 L",
-                                        "en": "LMDI leaves no residual: a source's three parts should add up to its GMV change. Take CR and "
+                                        "en": "LMDI leaves no residual: a source's three parts should add up to its change in GMV per day. Take CR and "
                                               "spend per buyer from month totals (buyers ÷ uv, gmv ÷ buyers, not averages of daily rates) "
                                               "and weigh by the log mean L"},
     "ch07.lmdi_contributions.formula": {"zh": "Δcr = L × ln(CR1 ÷ CR0)，L 是对数平均；连环替代法的结果与此不同",
                                         "en": "Δcr = L × ln(CR1 ÷ CR0) with the log mean L; sequential substitution gives other numbers"},
     "ch07.lmdi_contributions.weight": {"zh": "权重是对数平均 L =（G1 − G0）÷（ln G1 − ln G0），不是基期 GMV",
                                        "en": "the weight is the log mean L = (G1 − G0) ÷ (ln G1 − ln G0), not the base GMV"},
-    "ch07.lmdi_contributions.equal": {"zh": "GMV 没变的来源：L = G0，三项贡献都是 0（不是 NaN）",
-                                      "en": "a source whose GMV did not change has L = G0 and three zero contributions (not NaN)"},
+    "ch07.lmdi_contributions.equal": {"zh": "日均 GMV 没变的来源：L = G0，贡献是 G0 × ln(x1 ÷ x0)，三项之和为 0，"
+                                              "但因子变了的那几项不是 0（也不能是 NaN）",
+                                      "en": "a source whose GMV per day did not change has L = G0: its contributions are "
+                                            "G0 × ln(x1 ÷ x0), adding up to 0, but not 0 for a factor that moved (and never NaN)"},
+    "ch07.lmdi_contributions.per_day": {"zh": "先把每个月的汇总除以该月的天数（8 月 31 天、9 月 30 天），按日均比较；"
+                                                "否则少一天的月份会平白显得下滑",
+                                        "en": "divide each month's sums by its number of days (31 in August, 30 in September) "
+                                              "and compare per day; otherwise the shorter month looks like a loss"},
     "ch07.main_cause.most_negative": {"zh": "找数值最小（最负）的那一格，不是绝对值最大的",
                                       "en": "find the smallest (most negative) cell, not the largest in absolute value"},
     "ch07.main_cause.cell": {"zh": "看单个格子（来源 × 因子），不是先按行或列加总",
                              "en": "look at single cells (source × factor), not at row or column totals"},
+    "ch07.main_cause.none": {"zh": "没有任何一格小于 0（0 也不算下滑）时返回 None",
+                             "en": "return None when no cell is below 0 (a 0 is not a drop)"},
     "ch07.main_cause.tuple": {"zh": "返回 (来源代码, 因子代码) 的 tuple，如 (\"paid_ads\", \"cr\")",
                               "en": "return a (source code, factor code) tuple such as (\"paid_ads\", \"cr\")"},
     "ch07.experiment_verdict.keys": {"zh": "返回含 srm_p、p_value、ci_low、ci_high、ship 的 dict",
@@ -49,13 +57,32 @@ STRINGS: dict[str, dict[str, str]] = {
                                    "en": "the interval is for treatment minus control (p_t − p_c), with the unpooled Wald standard error"},
     "ch07.experiment_verdict.ship": {"zh": "分流异常（srm_p < 0.001）时不能上线，无论结果多好",
                                      "en": "never ship when the split is broken (srm_p < 0.001), however good the result"},
-    "ch07.experiment_verdict.bool": {"zh": "ship 必须是 True 或 False", "en": "ship must be True or False"},
+    "ch07.experiment_verdict.bool": {"zh": "ship 和 guardrail_ok 必须是 True 或 False",
+                                     "en": "ship and guardrail_ok must be True or False"},
+    "ch07.experiment_verdict.alpha_strict": {"zh": "显著要求 p_value < alpha：p 恰好等于 alpha 不算显著，不上线",
+                                             "en": "significance needs p_value < alpha: p exactly equal to alpha is not significant, no ship"},
+    "ch07.experiment_verdict.rpu": {"zh": "人均收入看全部用户（没买的算 0），区间是实验组减对照组的 Welch 95% 区间"
+                                          "（ttest_ind(..., equal_var=False)），不是只看购买用户",
+                                    "en": "revenue per user counts every user (0 for non-buyers); the interval is Welch's 95% "
+                                          "interval of treatment minus control (ttest_ind(..., equal_var=False)), not buyers only"},
+    "ch07.experiment_verdict.guardrail": {"zh": "护栏：人均收入差值区间的下限要高于 −margin × 对照组人均收入，否则即使转化率"
+                                                "显著提升也不上线",
+                                          "en": "guardrail: the lower end of the revenue-per-user interval must be above −margin × the "
+                                                "control's revenue per user; otherwise no ship, however good the conversion"},
     "ch07.double11_plan.zero_days": {"zh": "某天没有记录就是那天卖了 0 件：先补齐日期再算均值和标准差",
                                      "en": "a day without a row sold 0 units: fill the dates in before taking the mean and sd"},
     "ch07.double11_plan.safety": {"zh": "安全库存 = z × 日需求样本标准差（ddof=1）× √交期，z 为单侧分位数",
                                   "en": "safety stock = z × sample sd of daily demand (ddof=1) × √lead time, z one-sided"},
-    "ch07.double11_plan.target": {"zh": "目标库存 = 日均 × 交期 + 日均 × 大促倍数 × 大促天数 + 安全库存",
-                                  "en": "target stock = mean × lead time + mean × uplift × event days + safety stock"},
+    "ch07.double11_plan.target": {"zh": "目标库存 = 日均 × 大促前的平常天数 + 日均 × 大促倍数 × 大促天数 + 安全库存"
+                                        "（平常天数不是交期）",
+                                  "en": "target stock = mean × normal days before the event + mean × uplift × event days + "
+                                        "safety stock (the normal days, not the lead time)"},
+    "ch07.double11_plan.days_before": {"zh": "平常天数从 demand 最后一天的下一天数到 event_start 的前一天"
+                                             "（最后一天是 10 月 4 日、大促 10 月 15 日开始：10 天）",
+                                       "en": "the normal days run from the day after the last date in demand to the day before "
+                                             "event_start (last date 4 October, event from 15 October: 10 days)"},
+    "ch07.double11_plan.round": {"zh": "只对缺口向上取整：缺口恰好是 0 时补 0 件（用 ceil，不要 int(x) + 1）",
+                                 "en": "round up only the shortfall: a shortfall of exactly 0 orders 0 units (ceil, not int(x) + 1)"},
     "ch07.double11_plan.net": {"zh": "要扣掉在库和在途（on_hand 与 on_order），不足 0 时为 0，向上取整",
                                "en": "subtract both on_hand and on_order, floor at 0 and round up"},
     "ch07.double11_plan.int": {"zh": "order_qty 是整数件数", "en": "order_qty is a whole number of units"},
@@ -84,10 +111,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "ch07.axis.month_number": {"zh": "项目第几个月", "en": "Month of the project"},
     "ch07.axis.multiple": {"zh": "相对第 1 个月的倍数", "en": "Multiple of month 1"},
     "ch07.title.capstone_daily": {"zh": "8–9 月每日 GMV（按流量来源）", "en": "Daily GMV in August and September by source"},
-    "ch07.title.capstone_factors": {"zh": "9 月相对 8 月：各来源访客数与转化率的变化",
-                                    "en": "September vs August: change in visitors and conversion by source"},
+    "ch07.title.capstone_factors": {"zh": "9 月相对 8 月：各来源日均访客数、转化率与客单价的变化",
+                                    "en": "September vs August: change in visitors per day, conversion and spend per buyer"},
     "ch07.axis.change": {"zh": "变化（9 月 ÷ 8 月 − 1）", "en": "Change (Sep ÷ Aug − 1)"},
-    "ch07.title.lmdi": {"zh": "GMV 变化的 LMDI 分解（元）", "en": "LMDI decomposition of the GMV change (yuan)"},
+    "ch07.title.lmdi": {"zh": "日均 GMV 变化的 LMDI 分解（元/天）", "en": "LMDI decomposition of the change in GMV per day (yuan a day)"},
     "ch07.title.experiment": {"zh": "主图实验：各组转化率与 95% 置信区间", "en": "Main-image test: conversion by arm with 95% intervals"},
     "ch07.title.demand": {"zh": "Top 8 SKU 每日销量（7 日移动平均，8 月 1 日 – 10 月 10 日）",
                            "en": "Daily units of the top 8 SKUs (7-day moving average, 1 Aug – 10 Oct)"},
@@ -101,12 +128,19 @@ STRINGS: dict[str, dict[str, str]] = {
                            "z 检验 p = {p:.2g}；差值 95% 置信区间 [{low:+.2%}, {high:+.2%}]；上线：{ship}",
                      "en": "SRM p = {srm_p:.3f}; conversion control {cr_c:.2%} → treatment {cr_t:.2%} (relative lift {lift:+.1%}); "
                            "z-test p = {p:.2g}; 95% interval of the difference [{low:+.2%}, {high:+.2%}]; ship: {ship}"},
+    "ch07.verdict_rpu": {"zh": "人均收入（全部用户）：对照组 ¥{rpu_c:.2f} → 实验组 ¥{rpu_t:.2f}，差值 {diff:+.2f} 元，"
+                               "Welch p = {p:.2g}，95% 区间 [{low:+.2f}, {high:+.2f}] 元；护栏界值 −{margin:.2f} 元：{ok}",
+                         "en": "revenue per user (all users): control ¥{rpu_c:.2f} → treatment ¥{rpu_t:.2f}, difference {diff:+.2f} yuan, "
+                               "Welch p = {p:.2g}, 95% interval [{low:+.2f}, {high:+.2f}] yuan; guardrail margin −{margin:.2f} yuan: {ok}"},
+    "ch07.title.experiment_rpu": {"zh": "人均收入（全部用户，含 0）与 95% 区间", "en": "Revenue per user (all users, zeros included), 95% intervals"},
+    "ch07.axis.revenue_per_user": {"zh": "人均收入（元）", "en": "Revenue per user (yuan)"},
     # the waterfall widget
     "ch07.widget.source": {"zh": "来源", "en": "Source"},
-    "ch07.widget.title": {"zh": "GMV 变化瀑布图：{source}（{base} → {target}）", "en": "GMV change waterfall: {source} ({base} → {target})"},
-    "ch07.widget.base": {"zh": "{month} GMV", "en": "GMV {month}"},
-    "ch07.widget.summary": {"zh": "{base}：¥{g0:,.0f} → {target}：¥{g1:,.0f}（{change:+,.0f} 元，{rate:+.1%}）",
-                            "en": "{base}: ¥{g0:,.0f} → {target}: ¥{g1:,.0f} ({change:+,.0f} yuan, {rate:+.1%})"},
+    "ch07.widget.title": {"zh": "日均 GMV 变化瀑布图：{source}（{base} → {target}）",
+                          "en": "Change in GMV per day, waterfall: {source} ({base} → {target})"},
+    "ch07.widget.base": {"zh": "{month} 日均 GMV", "en": "GMV per day {month}"},
+    "ch07.widget.summary": {"zh": "日均 GMV　{base}：¥{g0:,.0f} → {target}：¥{g1:,.0f}（每天 {change:+,.0f} 元，{rate:+.1%}）",
+                            "en": "GMV per day　{base}: ¥{g0:,.0f} → {target}: ¥{g1:,.0f} ({change:+,.0f} yuan a day, {rate:+.1%})"},
 }
 
 LABELS: dict[str, dict[str, str]] = {

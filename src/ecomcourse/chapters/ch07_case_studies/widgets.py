@@ -7,17 +7,19 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from IPython.display import HTML, display
+from IPython.display import HTML
 
 from ...i18n import label, t
-from ...notebook import demonstration
+from ...notebook import demonstration, show_in
 from ...plotting import yuan_formatter
 
 
 def _lmdi_by_source(daily: pd.DataFrame, base: str, target: str) -> pd.DataFrame:
-    """Month totals per source and the LMDI contributions of UV, CR and spend per buyer (yuan)."""
+    """Per-day averages per source (month sums ÷ days in the month) and the LMDI contributions of UV,
+    CR and spend per buyer (yuan a day)."""
     month = daily["date"].dt.strftime("%Y-%m")
-    totals = {m: daily[month == m].groupby("source")[["uv", "buyers", "gmv"]].sum() for m in (base, target)}
+    totals = {m: daily[month == m].groupby("source")[["uv", "buyers", "gmv"]].sum() / pd.Period(m).days_in_month
+              for m in (base, target)}
     g0, g1 = totals[base]["gmv"], totals[target]["gmv"].reindex(totals[base].index)
     factors = {}
     for name, (a, b) in {"uv": ("uv", None), "cr": ("buyers", "uv"), "aov": ("gmv", "buyers")}.items():
@@ -32,8 +34,8 @@ def _lmdi_by_source(daily: pd.DataFrame, base: str, target: str) -> pd.DataFrame
 
 @demonstration
 def gmv_waterfall(daily: pd.DataFrame, base: str, target: str) -> widgets.VBox:
-    """A waterfall of the GMV change from month ``base`` to ``target`` ("YYYY-MM"): one bar per
-    factor (UV, CR, spend per buyer) for one traffic source or all of them (LMDI, chapter 7)."""
+    """A waterfall of the change in GMV per day from month ``base`` to ``target`` ("YYYY-MM"): one bar
+    per factor (UV, CR, spend per buyer) for one traffic source or all of them (LMDI, chapter 7)."""
     table = _lmdi_by_source(daily, base, target)
     options = [(t("widget.all"), "all")] + [(label(s), s) for s in table.index]
     source = widgets.Dropdown(options=options, value="all", description=t("ch07.widget.source"))
@@ -48,23 +50,20 @@ def gmv_waterfall(daily: pd.DataFrame, base: str, target: str) -> widgets.VBox:
         bottoms = [0.0, g0, g0 + steps[0], g0 + steps[0] + steps[1], 0.0]
         heights = [g0, *steps, g1]
         colors = ["#868e96"] + ["#2b8a3e" if s >= 0 else "#c92a2a" for s in steps] + ["#868e96"]
-        with out:
-            out.clear_output(wait=True)
-            display(HTML(t("ch07.widget.summary", base=base, target=target, g0=g0, g1=g1, change=g1 - g0,
-                           rate=g1 / g0 - 1 if g0 else 0.0)))
-            fig, ax = plt.subplots(figsize=(8, 3.6))
-            ax.bar(names, heights, bottom=bottoms, color=colors)
-            for i, (b, h) in enumerate(zip(bottoms, heights)):
-                text = f"¥{h:,.0f}" if i in (0, 4) else f"{h:+,.0f}"
-                ax.text(i, b + max(h, 0), text, ha="center", va="bottom", fontsize=9)
-            levels = np.cumsum([g0, *steps])
-            low, high = min(levels.min(), g1), max(levels.max(), g1)
-            pad = max(high - low, abs(g0) * 0.01, 1.0)
-            ax.set_ylim(max(0.0, low - pad), high + 0.3 * pad)
-            ax.yaxis.set_major_formatter(yuan_formatter(compact=False))
-            title_source = t("widget.all") if source.value == "all" else label(source.value)
-            ax.set(title=t("ch07.widget.title", source=title_source, base=base, target=target))
-            plt.show()
+        fig, ax = plt.subplots(figsize=(8, 3.6))
+        ax.bar(names, heights, bottom=bottoms, color=colors)
+        for i, (b, h) in enumerate(zip(bottoms, heights)):
+            text = f"¥{h:,.0f}" if i in (0, 4) else f"{h:+,.0f}"
+            ax.text(i, b + max(h, 0), text, ha="center", va="bottom", fontsize=9)
+        levels = np.cumsum([g0, *steps])
+        low, high = min(levels.min(), g1), max(levels.max(), g1)
+        pad = max(high - low, abs(g0) * 0.01, 1.0)
+        ax.set_ylim(max(0.0, low - pad), high + 0.3 * pad)
+        ax.yaxis.set_major_formatter(yuan_formatter(compact=False))
+        title_source = t("widget.all") if source.value == "all" else label(source.value)
+        ax.set(title=t("ch07.widget.title", source=title_source, base=base, target=target))
+        show_in(out, HTML(t("ch07.widget.summary", base=base, target=target, g0=g0, g1=g1, change=g1 - g0,
+                            rate=g1 / g0 - 1 if g0 else 0.0)), fig)
 
     source.observe(render, names="value")
     render()
