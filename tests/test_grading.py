@@ -49,6 +49,18 @@ print("hidden tests seen:", any(_n in _s for _s in _seen for _n in _needles))
 """
 
 
+# After the answer: the same function, except that it never returns when the engine's trusted
+# check calls it (as a loop that only hidden inputs trigger would).
+LOOP_WHEN_CHECKED = """
+import traceback
+_answer = repurchase_rate
+def repurchase_rate(*args, **kwargs):
+    while any(frame.name == "serve" for frame in traceback.extract_stack()):
+        pass
+    return _answer(*args, **kwargs)
+"""
+
+
 def hostile_class(course: Classroom, sentinel: Path) -> dict[str, object]:
     blank = course.student_notebook(CHAPTER)
     solved = fill_answers(blank, solution_sources(CHAPTER))
@@ -66,6 +78,8 @@ def hostile_class(course: Classroom, sentinel: Path) -> dict[str, object]:
         "empty": "",
         "no_cells": no_cells,
         "infinite_loop": _with_cell(blank, "repurchase_rate", "while True:\n    pass"),
+        "loops_when_checked": _with_cell(solved, "repurchase_rate", solution_sources(CHAPTER)["repurchase_rate"]
+                                         + LOOP_WHEN_CHECKED),
         "deaf_loop": _with_cell(blank, "repurchase_rate",
                                 "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass"),
         "kernel_crash": _with_cell(solved, "worst_step", "import os\nos._exit(3)"),
@@ -121,6 +135,7 @@ def _score(run, student):
 @pytest.mark.parametrize("student, status", [
     ("solved", "graded"), ("blank", "graded"), ("not_json", "invalid"), ("empty", "invalid"),
     ("no_cells", "invalid"), ("wrong_name", "missing"), ("infinite_loop", "timeout"), ("deaf_loop", "timeout"),
+    ("loops_when_checked", "timeout"),
     ("kernel_crash", "kernel_died"), ("memory_hog", "memory"), ("edited_tests", "tampered"),
     ("deleted_test", "tampered"), ("monkeypatch", "flagged"), ("reach_outside", "flagged"),
 ])
@@ -141,6 +156,7 @@ def test_scores_of_the_hostile_class(graded):
     for student in ("blank", "not_json", "empty", "wrong_name"):
         assert _score(run, student) == 0, student
     assert _score(run, "infinite_loop") == 25, "the looping cell is stopped, every other exercise graded"
+    assert _score(run, "loops_when_checked") == 25, "a check stopped at the time limit: that exercise only, not tampering"
     assert _score(run, "deaf_loop") < 25, "a loop that ignores interrupts ends the notebook at its limit"
     assert _score(run, "kernel_crash") < 27, "tests after the crash cannot pass"
     assert _score(run, "huge_output") == 27 and _status(run, "huge_output") == "graded"

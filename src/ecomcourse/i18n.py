@@ -61,6 +61,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "trusted.not_plain": {"zh": "{name} 返回的不是普通数据（数字、字符串、列表、字典、DataFrame 或 Series）：{why}",
                           "en": "{name} did not return plain data (a number, string, list, dict, DataFrame or "
                                 "Series): {why}"},
+    "trusted.stopped": {"zh": "评分程序在 notebook 之外核对这道题时，内核被停止（{error}），多半是超过了每个单元格的时间限制；这道题不计分。",
+                        "en": "The kernel was stopped while the grader checked this exercise outside the notebook "
+                              "({error}), most likely at the time limit per cell; the exercise scores nothing."},
     "trusted.unchecked": {"zh": "评分程序没能在 notebook 之外核对这道题，因此不计分。",
                           "en": "The grader could not check this exercise outside the notebook, so it scores nothing."},
     # feedback and the instructor report

@@ -275,7 +275,10 @@ class TrustedChecks:
         grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
         if grade_id in self.trusted_tests and not _errors(cell):
             started = time.perf_counter()
-            verdict, _ = session.run(lambda requests: self._check(grade_id, requests))
+            verdict, serve = session.run(lambda requests: self._check(grade_id, requests))
+            if _errors(serve):  # the kernel was stopped mid-check: the test cell timed out
+                with language(self.lang):
+                    cell.outputs.append(_stopped(serve))
             self.report.verdicts[grade_id] = verdict if isinstance(verdict, Verdict) else Verdict(
                 False, "visible", "NotChecked", t("trusted.unchecked"))
             self.report.seconds += time.perf_counter() - started
@@ -335,6 +338,16 @@ def _benign(entry: str) -> bool:
 
 def _errors(cell: NotebookNode) -> list:
     return [out for out in cell.get("outputs", []) if out.get("output_type") == "error"]
+
+
+def _stopped(serve: NotebookNode) -> NotebookNode:
+    """The error a test cell gets when its trusted check was cut off in the kernel: a time-out, as
+    nbgrader reports a test cell that ran too long (the submission's status says so), never a
+    sign of tampering."""
+    cause = _errors(serve)[0]
+    message = t("trusted.stopped", error=f"{cause.get('ename', '')}: {cause.get('evalue', '')}".strip(": "))
+    return nbformat.v4.new_output("error", ename="CellTimeoutError", evalue=message,
+                                  traceback=[f"CellTimeoutError: {message}"])
 
 
 @contextmanager
