@@ -156,7 +156,7 @@ def test_scores_of_the_hostile_class(graded):
     for student in ("blank", "not_json", "empty", "wrong_name"):
         assert _score(run, student) == 0, student
     assert _score(run, "infinite_loop") == 25, "the looping cell is stopped, every other exercise graded"
-    assert _score(run, "loops_when_checked") == 25, "a check stopped at the time limit: that exercise only, not tampering"
+    assert _score(run, "loops_when_checked") == 25, "a check stopped at the time limit costs that exercise only"
     assert _score(run, "deaf_loop") < 25, "a loop that ignores interrupts ends the notebook at its limit"
     assert _score(run, "kernel_crash") < 27, "tests after the crash cannot pass"
     assert _score(run, "huge_output") == 27 and _status(run, "huge_output") == "graded"
