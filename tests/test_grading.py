@@ -212,7 +212,7 @@ def test_nothing_escapes(graded):
 def test_sandbox_hides_answers_and_blocks_network_and_writes(graded):
     course, _, _, _ = graded
     executed = nbformat.read(course.root / "grader" / "autograded" / "reach_outside" / CHAPTER / f"{CHAPTER}.ipynb", 4)
-    printed = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code" for o in c.outputs)
+    printed = "".join(o.get("text", "") for c in executed.cells if c.get("id") == "worst_step" for o in c.outputs)
     read_secret, write_outside, network = printed.split("[", 1)[1].split("]", 1)[0].replace("'", "").split(", ")
     assert read_secret == "FileNotFoundError", "the repository's solutions are hidden"
     assert network == "OSError", "no network"
