@@ -1,6 +1,7 @@
 """What a chapter's notebook calls: its first (locked) cell's ``setup``; and what grading skips —
 a widget builder decorated with ``demonstration``, a cell that starts with ``%%demonstration``
-(a figure that only shows a result, which no test and no later cell uses)."""
+(a figure that only shows a result, which no test and no later cell uses); and ``show_in``,
+how a widget redraws its output."""
 
 from __future__ import annotations
 
