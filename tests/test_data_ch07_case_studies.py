@@ -13,6 +13,7 @@ from scipy import stats
 from statsmodels.stats.proportion import proportions_ztest
 
 from ecomcourse.chapters.ch07_case_studies import data as cases
+from ecomcourse.chapters.ch07_case_studies.widgets import _lmdi_by_source
 from ecomcourse.data import generate, load_dataset
 
 SOURCES = ["natural_search", "paid_ads", "homepage_feed", "live_room", "social_share", "other"]
@@ -99,6 +100,12 @@ def _lmdi(channel: pd.DataFrame) -> pd.DataFrame:
     before, after = m.xs(8, level="month"), m.xs(9, level="month")
     weight = (after["gmv"] - before["gmv"]) / (np.log(after["gmv"]) - np.log(before["gmv"]))
     return pd.DataFrame({f: weight * np.log(after[f] / before[f]) for f in ["uv", "cr", "aov"]})
+
+
+def test_the_waterfall_widget_decomposes_as_the_chapter_does(channel):
+    """The widget's per-day LMDI is the chapter's: the same contributions per source and factor."""
+    shown = _lmdi_by_source(channel, "2025-08", "2025-09")[["uv", "cr", "aov"]]
+    pd.testing.assert_frame_equal(shown.sort_index(), _lmdi(channel).sort_index(), check_names=False)
 
 
 def test_channel_days_cover_august_and_september(channel):
