@@ -29,7 +29,7 @@ def write_all(tables: dict[str, pd.DataFrame], folder: Path, seed: int, scale: f
         for col in table.columns:
             if col.kind == "date":
                 out[col.name] = out[col.name].dt.strftime("%Y-%m-%d")
-        write_csv(out, path)
+        write_csv(out, path, defuse_formulas=False)  # the course's own data, as generated (phones like +86 …)
         entries[name] = {
             "file": path.name, "rows": len(df), "sha256": sha256(path),
             "columns": {c.name: c.kind for c in table.columns},

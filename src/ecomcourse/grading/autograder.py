@@ -30,9 +30,11 @@ from sqlalchemy.exc import SAWarning
 from traitlets.config import Config, PyFileConfigLoader
 from traitlets.utils.importstring import import_item
 
-from .. import paths
+from ..excel_csv import defuse_file
 from ..nbgrader_config import put_interpreter_tools_on_path
 from .settings import GradingEngine
+
+MESSAGE_CHARS = 300  # of a failure message from the kernel, in the CSV, the report and the feedback
 
 
 class GradingError(Exception):
@@ -129,18 +131,6 @@ class Autograder:
                 raise GradingError(f"unknown assignment {assignment!r}: it is not in the gradebook "
                                    f"({self.db_url}); run `nbgrader generate_assignment {assignment}` first") from None
 
-    def private_folders(self) -> list[Path]:
-        """Folders a submission must not see: answers, gradebook, other students' work."""
-        root = Path(self.coursedir.root)
-        folders = [root / self.coursedir.source_directory, root / self.coursedir.submitted_directory,
-                   root / self.coursedir.autograded_directory, root / self.coursedir.feedback_directory,
-                   self.folder, paths.SOLUTIONS, paths.GRADER,  # the package's own repository too
-                   *map(Path, self.engine.private_folders)]
-        db = self.db_url.removeprefix("sqlite:///")
-        if db != self.db_url:
-            folders.append(Path(db).parent)
-        return folders
-
     def resources(self, assignment: str, notebook: str, student: str) -> dict:
         """What nbgrader's converter hands its preprocessors."""
         return {"unique_key": notebook, "output_files_dir": f"{notebook}_files",
@@ -234,10 +224,13 @@ class Autograder:
         return Path(folder) / f"{notebook}.html"
 
     def export(self, path: Path) -> None:
-        """What ``nbgrader export`` writes, by the exporter the course configures (``ExportApp.plugin_class``)."""
+        """What ``nbgrader export`` writes, by the exporter the course configures (``ExportApp.plugin_class``);
+        a CSV exporter's file is then defused, as student ids are folder names."""
         plugin = _resolved(self.config.ExportApp.get("plugin_class", CsvExportPlugin))
         with Gradebook(self.db_url) as gb:
             plugin(config=self.config, to=str(path.resolve())).export(gb)
+        if issubclass(plugin, CsvExportPlugin):
+            defuse_file(path)
 
     def hand_grades(self, assignments: list[str]) -> dict[tuple[str, str, str], HandGrade]:
         """What instructors entered in formgrader, by (student, assignment, grade id)."""
@@ -296,6 +289,11 @@ def edited_cells(nb: NotebookNode) -> list[str]:
             and utils.compute_checksum(cell) != cell.metadata.nbgrader["checksum"]]
 
 
+def _cut(message: str) -> str:
+    """A message from the kernel, at most MESSAGE_CHARS long."""
+    return message if len(message) <= MESSAGE_CHARS else message[:MESSAGE_CHARS - 1] + "…"
+
+
 def cell_results(nb: NotebookNode) -> list[tuple[str, str, float, float, str]]:
     """(grade id, grading, score, max score, failure message) for every grade cell; grading is
     ``auto`` for a test cell, and for a written answer ``pending`` (an instructor scores it in
@@ -312,6 +310,6 @@ def cell_results(nb: NotebookNode) -> list[tuple[str, str, float, float, str]]:
         errors = [out for out in cell.get("outputs", []) if out.get("output_type") == "error"]
         message = ""
         if errors:
-            message = f"{errors[0].get('ename', '')}: {errors[0].get('evalue', '')}".strip(": ")
+            message = _cut(f"{errors[0].get('ename', '')}: {errors[0].get('evalue', '')}".strip(": "))
         rows.append((cell.metadata.nbgrader["grade_id"], "auto", float(score or 0), float(max_score), message))
     return rows

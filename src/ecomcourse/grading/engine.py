@@ -14,7 +14,7 @@ import pickle
 import re
 import shutil
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,8 +25,9 @@ from tqdm import tqdm
 from traitlets.config import Config
 
 from ..data.loader import data_folder
-from ..excel_csv import write_csv
+from ..excel_csv import read_csv, write_csv
 from ..i18n import language
+from . import cgroups
 from .autograder import Autograder, GradingError, HandGrade, Lateness, cell_results, replacing
 from .execute import Execution, Job, execute
 from .feedback import write_feedback
@@ -34,7 +35,7 @@ from .limits import Limits, die_with_parent
 from .report import write_report
 from .sandbox import Sandbox, choose_sandbox
 from .scan import review
-from .trusted import apply, split_tests
+from .trusted import EXIT_STUCK, apply, split_tests
 
 STATUSES = ("graded", "invalid", "missing", "timeout", "memory", "kernel_died", "tampered", "flagged", "error")
 COLUMNS = ["student_id", "assignment_id", "grade_id", "grading", "score", "max_score", "status", "message",
@@ -43,6 +44,7 @@ GRADINGS = ("auto", "pending", "manual", "blank")  # tests; awaiting formgrader;
 ENGINE_VERSION = "4"
 EDITION_MARK = re.compile(r'"ecomcourse":\s*\{[^{}]*"lang":\s*"(zh|en)"')
 RECEIPT = ("timestamp.txt", "submission_secret.txt")
+WORKER_GRACE = 60  # seconds a worker may take beyond the notebook's limit (kernel start, checks, clean-up)
 
 
 @dataclass
@@ -84,7 +86,7 @@ def grade(assignments: list[str], submissions: Path, out: Path, grader_folder: P
     autograder = Autograder.load(grader_folder, settings)
     _check_steps(autograder)
     expected = {assignment: autograder.notebooks(assignment) for assignment in assignments}
-    sandbox = choose_sandbox(autograder.private_folders() + [submissions, out.parent], autograder.engine.bubblewrap)
+    sandbox = choose_sandbox(autograder.engine.bubblewrap)
     limits = Limits.of(autograder.engine)
     say(f"sandbox: {sandbox.describe()}")
     previous = _previous(out) if only_changed else {}
@@ -172,8 +174,7 @@ def with_lateness(table: pd.DataFrame, lateness: dict[tuple[str, str], Lateness]
 
 
 def read_rows(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, encoding="utf-8-sig", dtype={"grade_id": str, "message": str, "timestamp": str},
-                       keep_default_na=False)
+    return read_csv(path, dtype={"grade_id": str, "message": str, "timestamp": str}, keep_default_na=False)
 
 
 def _check_steps(autograder: Autograder) -> None:
@@ -263,27 +264,59 @@ def _run(subs: Iterable[Submission], total: int, workers: int, scheduler: str, p
                 running[submit(sub.job)] = sub
         for future in completed(running):
             bar.update()
-            yield running[future], future.result()
+            sub = running[future]
+            yield sub, _result(future, sub.job)
+
+
+def _result(future: Future, job: Job) -> Execution:
+    """What the worker returned, or, when it did not finish, why: that costs this submission only."""
+    try:
+        return future.result()
+    except Exception as error:  # noqa: BLE001 - a lost worker is this submission's outcome
+        outcome, message = _lost(error, job.limits)
+        return Execution(job.student_id, job.assignment_id, job.notebook_id, None, outcome, message)
+
+
+def _lost(error: Exception, limits: Limits) -> tuple[str, str]:
+    if isinstance(error, TimeoutError):
+        return "timeout", (f"grading this notebook took longer than {limits.notebook_timeout + WORKER_GRACE} s; "
+                           "its grading process was stopped")
+    code = getattr(error, "exitcode", None)
+    if code == EXIT_STUCK:
+        return "timeout", "checking an answer took longer than the time limit; its grading process was stopped"
+    if code is not None:
+        why = f"signal {-code}" if code < 0 else f"exit code {code}"
+        return "error", f"the process grading this notebook died ({why}); the rest of the class was graded"
+    return "error", f"the process grading this notebook failed ({type(error).__name__}: {str(error)[:200]})"
 
 
 @contextmanager
 def _workers(workers: int, scheduler: str) -> Iterator[tuple[Callable, Callable]]:
-    """How to send a job and to wait for the results: a Dask cluster, or a local process pool."""
+    """How to send a job and to wait for the results: a Dask cluster, or a local process pool whose
+    workers are replaced when one dies or overruns its notebook's time."""
     if scheduler:
         from distributed import Client
         from distributed import as_completed as dask_completed
 
         with Client(scheduler) as client:
-            yield (lambda job: client.submit(execute, job, pure=False)), dask_completed
+            yield (lambda job: client.submit(execute, job, pure=False, retries=0)), dask_completed
     else:
+        from pebble import ProcessPool
+
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent) as pool:
-            yield (lambda job: pool.submit(execute, job)), as_completed
+        pool = ProcessPool(max_workers=workers, context=context, initializer=die_with_parent)
+        try:
+            yield (lambda job: pool.schedule(execute, (job,), timeout=job.limits.notebook_timeout + WORKER_GRACE),
+                   as_completed)
+        finally:
+            pool.stop()  # every job is in; a worker still running is abandoned with its sandbox
+            pool.join()
+            cgroups.sweep()
 
 
 def _finish(sub: Submission, execution: Execution, autograder: Autograder) -> list[dict]:
     if execution.notebook_json is None:
-        sub.status, sub.message = "error", execution.message
+        sub.status, sub.message = execution.outcome, execution.message
         return _unrunnable_rows(sub, autograder)
     sub.seconds = {"notebook": round(execution.seconds, 2), "trusted": round(execution.trusted.seconds, 2)}
     try:
@@ -298,23 +331,33 @@ def _finish(sub: Submission, execution: Execution, autograder: Autograder) -> li
     status, sub.message = _status(sub, execution)
     return [dict(student_id=sub.student_id, assignment_id=sub.assignment_id, grade_id=grade_id, grading=grading,
                  score=score, max_score=max_score, status=status,
-                 message="; ".join(m for m in (failure, sub.message)
-                                   if m and not (m == sub.message and m in failure)))
+                 message=_message(failure, sub.message, execution.message))
             for grade_id, grading, score, max_score, failure in cell_results(nb)]
 
 
+def _message(failure: str, note: str, outcome: str) -> str:
+    """A test's failure, then the note on its submission without the outcome the failure already
+    tells (a cell the kernel never reached fails with it)."""
+    if outcome and outcome in failure:
+        note = note.removeprefix(outcome).removeprefix("; ")
+    return "; ".join(m for m in (failure, note) if m)
+
+
 def _status(sub: Submission, execution: Execution) -> tuple[str, str]:
-    if execution.outcome != "ok":
-        return execution.outcome, execution.message
+    """The status and the note on it: an execution that went wrong comes first, and tampering and
+    flags follow in its note all the same."""
     signs = execution.trusted.signs
     tampering = [text + ", ".join(found) for text, found in (
         ("test or read-only cells were changed and restored from the gradebook: ", sub.tampered),
         ("passed in the notebook but failed the engine's trusted check (no points): ", sub.mismatched),
         ("checks that must fail passed in the kernel: ", execution.trusted.lies)) if found]
+    flagged = ["flagged for review: " + ", ".join(sub.flags + signs)] if sub.flags or signs else []
+    if execution.outcome != "ok":
+        return execution.outcome, "; ".join([execution.message] + tampering + flagged)
     if tampering:
         return "tampered", "; ".join(tampering + (["the kernel: " + "; ".join(signs)] if signs else []))
-    if sub.flags or signs:
-        return "flagged", "graded; flagged for review: " + ", ".join(sub.flags + signs)
+    if flagged:
+        return "flagged", "graded; " + flagged[0]
     return "graded", ""
 
 

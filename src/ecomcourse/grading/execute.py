@@ -17,8 +17,9 @@ from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
 from traitlets.config import Config
 
+from . import cgroups
 from .limits import Limits
-from .sandbox import LAUNCHED, Sandbox, SandboxedKernelManager, new_workdir
+from .sandbox import Sandbox, SandboxedKernelManager, job_uid, jobs_root, kernel_environment, new_workdir
 from .trusted import TrustedChecks, TrustedReport, TrustedTest
 
 
@@ -67,55 +68,77 @@ class OutputCap:
         return super().output(outs, msg, display_id, cell_index)
 
 
-def sandboxed_executor(job: Job, workdir: Path) -> Execute:
+def sandboxed_executor(job: Job, workdir: Path, uid: int | None, group: cgroups.JobGroup | None) -> Execute:
     """The course's Execute step with its own config, capped output, a kernel in the sandbox, and
     the trusted check of each test cell right after the kernel ran it."""
     config = Config(job.step_config)
-    config.SandboxedKernelManager.command_prefix = job.sandbox.command_prefix(workdir, job.limits)
-    config.SandboxedKernelManager.extra_env = _workdir_env(workdir, job.data_folder)
-    config.SandboxedKernelManager.transport = "ipc"
-    config.SandboxedKernelManager.connection_file = str(workdir / ".home" / "runtime" / "kernel.json")
+    manager = config.SandboxedKernelManager
+    manager.command_prefix = job.sandbox.command_prefix(workdir, job.limits, Path(job.data_folder), uid,
+                                                        group.procs_files() if group else [])
+    manager.kernel_env = kernel_environment(_home(workdir), Path(job.data_folder))
+    manager.owner = -1 if uid is None else uid
+    manager.transport = "ipc"
+    manager.connection_file = str(workdir / ".home" / "runtime" / "kernel.json")
     config[job.step.__name__].shutdown_kernel = "immediate"  # its outputs are in; its process group is killed next
     mixins = (OutputCap, TrustedChecks) if job.tests is not None else (OutputCap,)
     step = type(f"Sandboxed{job.step.__name__}", (*mixins, job.step), {})
     executor = step(config=config, kernel_manager_class=SandboxedKernelManager)
     executor.output_bytes = job.limits.output_bytes
     executor.trusted_tests, executor.address, executor.lang = job.tests, workdir / ".trusted.sock", job.lang
+    executor.kernel_uid = uid
     executor.report = TrustedReport()
     return executor
 
 
-def _workdir_env(workdir: Path, data_folder: str) -> dict[str, str]:
+def _home(workdir: Path) -> Path:
     home = workdir / ".home"
     for sub in ("matplotlib", "ipython", "cache", "runtime"):
         (home / sub).mkdir(parents=True, exist_ok=True)
     for cached in glob.glob(str(Path.home() / ".cache" / "matplotlib" / "fontlist-*.json")):
         shutil.copy(cached, home / "matplotlib")
-    return {"HOME": str(home), "MPLCONFIGDIR": str(home / "matplotlib"), "IPYTHONDIR": str(home / "ipython"),
-            "XDG_CACHE_HOME": str(home / "cache"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-            "ECOMCOURSE_DATA": data_folder, "NBGRADER_EXECUTION": "autograde", "MPLBACKEND": "agg",
-            "ARROW_DEFAULT_MEMORY_POOL": "system"}  # pyarrow's own allocator reserves 1 GB of the memory limit
+    return home
+
+
+def _prepare_folder(job: Job, workdir: Path, uid: int | None) -> None:
+    """The submission's files and the kernel's home in ``workdir``, owned by the kernel's user."""
+    for name, content in {**job.files, f"{job.notebook_id}.ipynb": job.notebook_json.encode()}.items():
+        (workdir / name).parent.mkdir(parents=True, exist_ok=True)
+        (workdir / name).write_bytes(content)
+    _home(workdir)
+    if uid is not None:
+        os.chmod(workdir, 0o711)  # the sandbox enters it before it becomes the kernel's user
+        for folder, _, files in os.walk(workdir):
+            for path in [folder, *(os.path.join(folder, f) for f in files)]:
+                os.chown(path, uid, uid)
+
+
+def _job_group(job: Job, name: str) -> cgroups.JobGroup | None:
+    if not job.sandbox.has_groups:
+        return None
+    where = cgroups.hierarchy()
+    if isinstance(where, str):
+        return None
+    return cgroups.JobGroup(where, name, job.limits.memory_mb * 1024 * 1024, job.limits.processes)
 
 
 def execute(job: Job) -> Execution:
     """Execute the notebook of ``job`` in a fresh folder and return it with an outcome."""
-    workdir = new_workdir()
+    workdir = new_workdir(jobs_root(in_memory=job.sandbox.has_groups))
+    uid = job_uid()
     timer: threading.Timer | None = None
+    executor: Execute | None = None
+    group: cgroups.JobGroup | None = None
     fired = threading.Event()
     started = time.perf_counter()
     try:
+        group = _job_group(job, f"{os.getpid()}-{workdir.name}")  # the worker's pid first: see cgroups.sweep
         nb = nbformat.reads(job.notebook_json, as_version=4)
-        for name, content in {**job.files, f"{job.notebook_id}.ipynb": job.notebook_json.encode()}.items():
-            (workdir / name).parent.mkdir(parents=True, exist_ok=True)
-            (workdir / name).write_bytes(content)
-        executor = sandboxed_executor(job, workdir)
+        _prepare_folder(job, workdir, uid)
+        executor = sandboxed_executor(job, workdir, uid, group)
 
         def stop() -> None:
             fired.set()
-            km = getattr(executor, "km", None)
-            process = getattr(getattr(km, "provisioner", None), "process", None)
-            if process is not None:
-                _kill_group(process.pid)
+            _kill_kernel(executor)
 
         timer = threading.Timer(job.limits.notebook_timeout, stop)
         timer.start()
@@ -126,7 +149,7 @@ def execute(job: Job) -> Execution:
             if fired.is_set():
                 outcome, message = "timeout", f"the notebook ran longer than {job.limits.notebook_timeout} s"
             else:
-                outcome, message = _died(nb, job.limits)
+                outcome, message = _died(nb, job.limits, group)
             _fail_cells_not_run(nb, message)
         except CellTimeoutError:
             outcome = "timeout"
@@ -140,9 +163,17 @@ def execute(job: Job) -> Execution:
     finally:
         if timer is not None:
             timer.cancel()
-        while LAUNCHED:  # whatever the submission started in the kernel's group ends with it
-            _kill_group(LAUNCHED.pop())
+        _kill_kernel(executor)  # whatever the submission started ends with it
+        if group is not None:
+            group.close()
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _kill_kernel(executor: Execute | None) -> None:
+    km = getattr(executor, "km", None)
+    process = getattr(getattr(km, "provisioner", None), "process", None)
+    if process is not None:
+        _kill_group(process.pid)
 
 
 def _fail_cells_not_run(nb: NotebookNode, message: str) -> None:
@@ -174,8 +205,8 @@ def _outcome(nb: NotebookNode) -> tuple[str, str]:
     return "ok", ""
 
 
-def _died(nb: NotebookNode, limits: Limits) -> tuple[str, str]:
+def _died(nb: NotebookNode, limits: Limits, group: cgroups.JobGroup | None) -> tuple[str, str]:
     names = [name for name, _ in _errors(nb)]
-    if "MemoryError" in names:
+    if "MemoryError" in names or (group is not None and group.oom_killed()):
         return "memory", f"the kernel ran out of memory (limit {limits.memory_mb} MB) and died"
     return "kernel_died", "the kernel died while running the notebook (a crash, or the process was killed)"

@@ -86,10 +86,13 @@ def _page(rows: pd.DataFrame, wide: pd.DataFrame, sandbox: str, lang: str) -> st
            .sort_values(["grade_id", "n"], ascending=[True, False]).groupby("grade_id").head(3))
     messages = "".join(f"<tr><td>{escape(r.grade_id)}</td><td>{r.n}</td><td>{escape(r.message)}</td></tr>"
                        for r in top.itertuples())
-    attention = rows[rows["status"] != "graded"].drop_duplicates(KEYS)
+    # each submission's shortest message: its note, whole (a test's failure comes before it in the others)
+    by_length = rows[rows["status"] != "graded"].sort_values("message", key=lambda m: m.astype(str).str.len(),
+                                                             kind="stable")
+    attention = by_length.drop_duplicates(KEYS).sort_index()
     flagged = "".join(f"<tr><td>{escape(r.student_id)}</td><td>{escape(r.assignment_id)}</td>"
-                      f"<td>{escape(r.status)}</td>"
-                      f"<td>{escape(str(r.message))[:300]}</td></tr>" for r in attention.itertuples())
+                      f"<td>{escape(r.status)}</td><td>{escape(str(r.message))}</td></tr>"
+                      for r in attention.itertuples())
     late = rows[rows["late_penalty"] > 0].drop_duplicates(KEYS)
     late_rows = "".join(f"<tr><td>{escape(r.student_id)}</td><td>{escape(r.assignment_id)}</td>"
                         f"<td>{escape(str(r.timestamp))}</td><td>−{r.late_penalty:g}</td></tr>"

@@ -6,7 +6,7 @@ trait of :class:`GradingEngine`. Command-line flags become a config that is merg
 
 from __future__ import annotations
 
-from traitlets import Bool, Enum, Integer, List, Unicode
+from traitlets import Bool, Enum, Integer, Unicode
 from traitlets.config import Config, Configurable
 
 from ..i18n import LANGUAGES
@@ -16,13 +16,15 @@ class GradingEngine(Configurable):
     """Limits and resources of ``ecomcourse grade``, beyond nbgrader's own Autograde settings."""
 
     notebook_timeout = Integer(600, help="Seconds one notebook may run in all").tag(config=True)
-    memory_mb = Integer(2048, help="Memory of one notebook's kernel, in MB").tag(config=True)
+    memory_mb = Integer(2048, help="Memory of one notebook, in MB: of each process, and of all its processes "
+                        "together with what they write to memory-backed folders where control groups work"
+                        ).tag(config=True)
+    processes = Integer(128, help="Processes and threads one notebook may run at once").tag(config=True)
+    disk_mb = Integer(512, help="Size of the kernel's private /tmp and of its /dev/shm, in MB").tag(config=True)
     output_bytes = Integer(1_000_000, help="Output kept per cell; the rest is cut").tag(config=True)
     workers = Integer(0, help="Worker processes; 0 means one per core").tag(config=True)
     scheduler = Unicode("", help="Dask scheduler address; empty means local worker processes").tag(config=True)
     bubblewrap = Bool(True, help="Use bubblewrap where it works; False means limits only").tag(config=True)
-    private_folders = List(Unicode(), help="More folders a submission must not see (an exchange, home "
-                           "folders); the course's own are always hidden").tag(config=True)
     trusted_checks = Bool(True, help="Decide each test's verdict in the engine's process, on plain data from "
                           "the kernel (a tampered kernel cannot fake a pass); False grades by the notebook's "
                           "own tests, as plain nbgrader does").tag(config=True)

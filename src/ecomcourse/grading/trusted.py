@@ -19,6 +19,7 @@ from __future__ import annotations
 import builtins
 import contextlib
 import io
+import os
 import pickle
 import socket
 import symtable
@@ -43,6 +44,8 @@ from .plain_data import NotPlainData, loads, receive, send
 
 T = TypeVar("T")
 
+GRACE_SECONDS = 30  # for a check to end once the kernel has stopped
+EXIT_STUCK = 75  # a worker's exit code when a check would not end
 BENIGN_HOOKS = ("IPython.", "ipykernel.", "matplotlib", "ipywidgets.", "comm.", "ipympl.", "ecomcourse.notebook.")
 SWAPPED_BY_IPYKERNEL = {"builtins.input"}  # for each execution, to forward it to the frontend
 SERVE = "__import__('ecomcourse.grading.probe', fromlist=['_']).serve({!r})"
@@ -146,13 +149,17 @@ class KernelSession:
 
     def run(self, work: Callable[[Requests], T]) -> tuple[T | Exception | None, NotebookNode]:
         """What ``work`` returned (or raised; None if the kernel never connected), and the serve
-        cell as executed."""
+        cell as executed. Every wait ends: a reply is awaited at most the cell's time limit, and a
+        worker whose check is still busy :data:`GRACE_SECONDS` after the kernel stopped exits
+        (:data:`EXIT_STUCK`), costing only this submission."""
         done: dict[str, object] = {}
+        seconds = float(getattr(self.client, "timeout", None) or 60)
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
             listener.bind(str(self.address))
+            os.chmod(self.address, 0o777)  # the kernel may run as another user
             listener.listen(1)
             listener.settimeout(0.2)
-            thread = threading.Thread(target=self._serve, args=(listener, work, done), daemon=True)
+            thread = threading.Thread(target=self._serve, args=(listener, work, done, seconds), daemon=True)
             thread.start()
             try:
                 cell = self.run_cell(SERVE.format(str(self.address)))
@@ -162,11 +169,14 @@ class KernelSession:
                 if isinstance(connection, socket.socket):
                     with contextlib.suppress(OSError):
                         connection.shutdown(socket.SHUT_RDWR)  # a request still waiting: the kernel is gone
-                thread.join()
+                thread.join(GRACE_SECONDS)
+                if thread.is_alive():
+                    os._exit(EXIT_STUCK)
                 self.address.unlink(missing_ok=True)
         return done.get("result"), cell
 
-    def _serve(self, listener: socket.socket, work: Callable[[Requests], object], done: dict) -> None:
+    def _serve(self, listener: socket.socket, work: Callable[[Requests], object], done: dict,
+               seconds: float) -> None:
         while "over" not in done:
             try:
                 connection, _ = listener.accept()
@@ -179,7 +189,7 @@ class KernelSession:
             return
         with connection:
             done["connection"] = connection
-            connection.settimeout(None)
+            connection.settimeout(seconds)
             try:
                 done["result"] = work(Requests(connection))
             except Exception as error:  # noqa: BLE001 - the session's failure is the verdict's

@@ -50,13 +50,12 @@ configure_course(c, Path({root!r}))
 
 def configure_course(c: Config, root: Path) -> Config:
     """The course of a class whose layout is under ``root``: the repository's configuration, plus
-    nbgrader's exchange, the release with both editions, and the folders the sandbox hides."""
+    nbgrader's exchange and the release with both editions (the sandbox shows a kernel none of it)."""
     layout = Layout(root)
     configure(c, layout.course, DEFAULT_EDITION)
     c.CourseDirectory.release_directory = "release"
     c.CourseDirectory.course_id = COURSE_ID
     c.Exchange.root = str(layout.exchange)
-    c.GradingEngine.private_folders = [str(layout.exchange), str(layout.state), str(layout.course), "/home"]
     return c
 
 
