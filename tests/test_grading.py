@@ -27,7 +27,7 @@ CHAPTER = "ch04_data_analysis"
 # generous time limits: CI runs this beside the browser tests, and only the outcomes are under test
 LIMITS = dict(cell_timeout=15, notebook_timeout=240, memory_mb=1536, output_bytes=200_000)
 SETTINGS = overrides(workers=2, **LIMITS)
-BUBBLEWRAP = choose_sandbox([]).mode == "bubblewrap"
+BUBBLEWRAP = choose_sandbox().mode == "bubblewrap"
 
 
 def _with_cell(nb, solution_id: str, source: str):

@@ -23,6 +23,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from conftest import BROKEN_NOTEBOOK, wait_until
+from hostile import CRASHING_REPLY, ROOT_POWERS, printed
 from nbgrader.api import Gradebook
 from test_browser import CHROMIUM, SHOTS, _free_port, _run_all, _settings, expect, sync_playwright
 
@@ -238,6 +239,30 @@ def test_submissions_that_cannot_be_graded_say_why(hub):
     assert "Score: 0 / 27" in page and "<html lang=en>" in page and "more memory than allowed" in page
     outcomes = [e["status"] for e in hub.journal() if e["student"] == student][-3:]
     assert outcomes == ["invalid", "missing", "memory"]
+
+
+def test_hostile_submissions_cost_only_themselves_on_the_hub(hub):
+    """Here the engine runs as the unprivileged instructor: the kernel, in a user namespace without
+    capabilities, sees only the allow-list; a reply that would crash the worker costs only that
+    submission, which is journaled with its feedback, and the next one is graded."""
+    student, folder = "student02", f"{CHAPTER}/{CHAPTER}.ipynb"
+    blank = nbformat.read(paths.released_notebook(CHAPTER, "zh"), as_version=4)
+    first = next(iter(solution_sources(CHAPTER)))
+    private = [str(hub.layout.exchange), str(hub.layout.grader), str(hub.layout.state), "/home", str(paths.ROOT)]
+    sentinel = hub.root / "sentinel.txt"
+    probe = ROOT_POWERS.format(paths=private, sentinel=str(sentinel))
+    for count, source in enumerate((probe, CRASHING_REPLY), start=5):
+        hub.write_notebook(student, folder, fill_answers(blank, {first: source}))
+        hub.shell(student, f"nbgrader submit {CHAPTER}")
+        assert "得分：0 / 27" in hub.wait_for_feedback(student, count)
+    executed = hub.layout.grader / "autograded" / student / CHAPTER / f"{CHAPTER}.ipynb"
+    seen = printed(executed, first, "root powers:")
+    assert seen["CapEff"] == "0000000000000000" and all(seen[m] != 0 for m in ("remount", "umount", "mount"))
+    assert [path for path in private if seen[path]] == [] and not sentinel.exists()
+    assert [e["outcome"] for e in hub.journal() if e["student"] == student][-2:] == ["graded", "graded"]
+    hub.write_notebook(student, folder, fill_answers(blank, solution_sources(CHAPTER)))
+    hub.shell(student, f"nbgrader submit {CHAPTER}")
+    assert "得分：27 / 27" in hub.wait_for_feedback(student, 7)
 
 
 def test_graded_submissions_per_student_chapters_not_graded_on_submit_and_size(hub):

@@ -6,19 +6,23 @@ silenced traceback, an event hook, answers that pretend) earns nothing and is re
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import struct
+import time
 from pathlib import Path
 
 import nbformat
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 from conftest import CHAPTERS, class_runs
 from hostile import ROUTES, hostile_notebooks
 
 from ecomcourse.authoring.classroom import Classroom, solution_sources
+from ecomcourse.grading import plain_data
 from ecomcourse.grading.engine import grade
 from ecomcourse.grading.plain_data import MAX_BYTES, NotPlainData, dumps, loads, receive
 from ecomcourse.grading.settings import overrides
@@ -30,11 +34,12 @@ TAMPERING = {"input_transformer", "ast_transformer", "event_hook", "pretend"}  #
 
 @pytest.mark.parametrize("value", [
     None, True, 3, -2.5, float("nan"), float("inf"), "转化率", np.str_("cart"), np.int64(4), np.float64(0.25),
-    np.bool_(False), np.datetime64("2025-06-16"), [1, (2, "x")], {"a": 1, 2: [None], ("k", 1): 0.5},
-    pd.Timestamp("2025-06-16 10:00"), pd.NaT,
+    np.bool_(False), np.datetime64("2025-06-16"), np.float64("nan"), [1, (2, "x")], pd.Timestamp("2025-06-16 10:00"),
+    pd.NaT, {"a": 1, np.str_("b"): 2, 3: [None], np.int64(4): 0.5, pd.Timestamp("2025-06-16"): None},
     pd.Series([0.1, 0.2], index=pd.Index(["natural_search", "paid_ads"], name="source"), name="cr"),
     pd.DataFrame({0: [1.0, np.nan], 1: [0.5, 0.25]}, index=pd.Index(["2025-01", "2025-02"], name="cohort")),
     pd.DataFrame({"uv": [30, 20]}, index=pd.DatetimeIndex(["2025-06-16", "2025-06-17"], name="date")),
+    pd.DataFrame({"channel": pd.Categorical(["app", "web", "app"]), "uv": [3, 2, 1]}),
 ])
 def test_plain_data_comes_back_as_it_left(value):
     back = loads(dumps(value))
@@ -65,7 +70,8 @@ class FrameSubclass(pd.DataFrame):
 
 
 @pytest.mark.parametrize("answer", [Pretender(), FrameSubclass({"a": [1]}), (x for x in []), pd.DataFrame,
-                                    pd.DataFrame({"mixed": ["a", 1]}, dtype=object), {1, 2}])
+                                    pd.DataFrame({"mixed": ["a", 1]}, dtype=object), {1, 2}, {("k", 1): 0.5},
+                                    {2**63: 0}])
 def test_what_is_not_plain_data_cannot_be_sent(answer):
     with pytest.raises(NotPlainData):
         dumps(answer)
@@ -79,12 +85,107 @@ def _message(tree: str, *tables: bytes) -> bytes:
 @pytest.mark.parametrize("data", [
     _message('{"numpy": "O", "value": 1}'), _message('{"frame": 0}'), _message('{"frame": 0}', b"not arrow"),
     _message('{"eval": "1+1"}'), _message('{"dict": [[[1], 2]]}'), _message("[" * 100 + "]" * 100),
+    _message('{"dict": [[{"tuple": ["k", 1]}, 0.5]]}'), _message('{"dict": [[{"dict": []}, 0]]}'),
+    _message('{"dict": [[9223372036854775808, 0]]}'),
+    _message('{"numpy": "<f8", "value": [1, 2]}'), _message('{"numpy": "<f8", "value": "1"}'),
     _message("1")[:-1], _message("1") + b"x", struct.pack(">I", 2**31), b"",
     dumps(pd.DataFrame({"a": [1.0]}))[:-8],
 ])
-def test_what_the_engine_did_not_write_is_refused(data):
+def test_plain_data_the_engine_did_not_write_is_refused(data):
     with pytest.raises(NotPlainData):
         loads(data)
+
+
+def _stream(table: pa.Table, batch_metadata: dict | None = None, **options: object) -> bytes:
+    """``table`` as pyarrow writes an Arrow IPC stream with ``options`` (``dumps`` uses none)."""
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema, options=pa.ipc.IpcWriteOptions(**options)) as writer:
+        for batch in table.to_batches():
+            writer.write_batch(batch, custom_metadata=batch_metadata)
+    return sink.getvalue().to_pybytes()
+
+
+CODECS = [codec for codec in ("zstd", "lz4") if pa.Codec.is_available(codec)]
+
+
+def test_plain_data_arrow_fields_read_by_hand_are_those_pyarrow_writes():
+    table = pa.Table.from_pandas(pd.DataFrame({"channel": pd.Categorical(["app", "web", "app"]), "uv": [3., 2, 1]}))
+    messages = list(pa.ipc.MessageReader.open_stream(_stream(table)))
+    assert [m.type for m in messages] == ["schema", "dictionary", "record batch"]
+    # the schema: 1; the dictionary: 2 values in 1 array; the batch: 3 rows in 2 arrays
+    assert [plain_data._message_items(memoryview(m.metadata)) for m in messages] == [1, 1 + 2 + 3, 1 + 3 + 2 * 4]
+    for codec in CODECS:
+        schema, *batches = pa.ipc.MessageReader.open_stream(_stream(table, compression=codec))
+        assert plain_data._message_items(memoryview(schema.metadata)) == 1
+        assert [m.type for m in batches] == ["dictionary", "record batch"]
+        for message in batches:
+            with pytest.raises(NotPlainData, match="compressed"):
+                plain_data._message_items(memoryview(message.metadata))
+
+
+def _frame(stream: bytes) -> bytes:
+    return _message('{"frame": 0}', stream)
+
+
+def _offsets_out_of_range() -> bytes:
+    """Strings "a", "b" whose first now runs 2 GB past the 2 bytes there are: only a full validation sees it
+    (to_pandas, without one, crashes the worker)."""
+    stream, offsets = _stream(pa.table({"s": ["a", "b"]})), np.array([0, 1, 2], dtype="int32").tobytes()
+    at = stream.rindex(offsets)  # in the batch's body, after its metadata
+    return _frame(stream[:at] + np.array([0, 2**31 - 1, 2], dtype="int32").tobytes() + stream[at + len(offsets):])
+
+
+def _compressed(codec: str) -> bytes:
+    data = _frame(_stream(pa.Table.from_pandas(pd.DataFrame({"clicks": np.zeros(4_000_000)})), compression=codec))
+    assert len(data) < 200_000  # 32 MB once inflated
+    return data
+
+
+def _with_pandas_metadata(frame: pd.DataFrame, change: callable) -> bytes:
+    table = pa.Table.from_pandas(frame)
+    metadata = table.schema.pandas_metadata
+    change(metadata)
+    return _frame(_stream(table.replace_schema_metadata({"pandas": json.dumps(metadata)})))
+
+
+ATTACKS = {
+    "string offsets out of range": _offsets_out_of_range,
+    **{f"{codec}-compressed": lambda codec=codec: _compressed(codec) for codec in CODECS},
+    "compressed the Arrow 0.17 way": lambda: _frame(_stream(pa.table({"x": [1.0]}),
+                                                            {"ARROW:experimental_compression": "zstd"})),
+    "a billion null cells": lambda: _frame(_stream(pa.table({"n": pa.nulls(10**9)}))),
+    "a dictionary decoded per row": lambda: _frame(_stream(pa.table({"l": pa.ListArray.from_arrays(
+        [0, 1000], pa.DictionaryArray.from_arrays(pa.array(np.zeros(1000, "int32")), ["x" * 10**6]))}))),
+    "string views": lambda: _frame(_stream(pa.table({"s": pa.array(["x"], pa.string_view())}))),
+    "column labels of 8 GB": lambda: _with_pandas_metadata(
+        pd.DataFrame({"a": [1.0]}), lambda m: m["column_indexes"][0].update(numpy_type="U2000000000")),
+    "a Categorical decoded per row": lambda: _with_pandas_metadata(
+        pd.DataFrame({"c": pd.Categorical(["x"])}), lambda m: m["columns"][0].update(numpy_type="string[pyarrow]")),
+    "a long column name": lambda: _frame(_stream(pa.table({"x" * 10**5: [1]}))),
+    "a table read twice": lambda: _message('[{"frame": 0}, {"frame": 0}]', _stream(pa.table({"x": [1]}))),
+    "a long date": lambda: _message(json.dumps({"timestamp": "2025-06-16T" + "1" * 10**6})),
+    "a JSON tree over its cap": lambda: _message("[" + "0," * (plain_data.MAX_TREE_BYTES // 2) + "0]"),
+    "too many JSON items": lambda: _message("[" + "0," * plain_data.MAX_ITEMS + "0]"),
+    "too many keys": lambda: _message(json.dumps({"dict": [[i, 0] for i in range(plain_data.MAX_KEYS + 1)]})),
+    "colliding int keys": lambda: _message(json.dumps({"dict": [[1 + i * (2**61 - 1), i] for i in range(50_000)]})),
+    "tuple keys": lambda: _message(json.dumps({"dict": [[{"tuple": [i, -i]}, i] for i in range(50_000)]})),
+}
+
+
+@pytest.mark.parametrize("attack", ATTACKS.values(), ids=ATTACKS.keys())
+def test_plain_data_a_hostile_kernel_forges_is_refused_quickly(attack):
+    data = attack()
+    start = time.perf_counter()
+    with pytest.raises(NotPlainData):
+        loads(data)
+    assert time.perf_counter() - start < 5
+
+
+def test_plain_data_tables_of_one_message_are_capped_in_bytes(monkeypatch):
+    monkeypatch.setattr(plain_data, "MAX_TABLE_BYTES", 4096)
+    assert loads(dumps(pd.DataFrame({"x": np.arange(100.0)}))).shape == (100, 1)
+    with pytest.raises(NotPlainData):
+        loads(dumps(pd.DataFrame({"x": np.arange(1000.0)})))
 
 
 def test_a_message_too_large_is_refused_before_it_is_read():

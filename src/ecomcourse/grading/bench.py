@@ -126,7 +126,7 @@ def run_bench(workspace: Path, size: int, out: Path) -> dict:
             shutil.rmtree(path.parents[1])  # broken, looping and hogging notebooks are demo props, not throughput
     runnable = sorted(submitted.glob(f"*/{CHAPTER}/{CHAPTER}.ipynb"))
     n = len(runnable)
-    print(f"benchmark: {n} submissions of {CHAPTER}, {cores} cores, sandbox {choose_sandbox([]).mode}")
+    print(f"benchmark: {n} submissions of {CHAPTER}, {cores} cores, sandbox {choose_sandbox().mode}")
     t_nbgrader, _ = _timed(lambda: course.autograde(CHAPTER))
     plain = course.scores(CHAPTER).set_index(["student_id", "grade_id"])["score"].to_dict()
     results = {}

@@ -144,7 +144,7 @@ def execute(job: Job) -> Execution:
         timer.start()
         try:
             nb, _ = executor(nb, {"metadata": {"path": str(workdir)}})
-            outcome, message = _outcome(nb)
+            outcome, message = _outcome(nb, job.limits, group)
         except DeadKernelError:
             if fired.is_set():
                 outcome, message = "timeout", f"the notebook ran longer than {job.limits.notebook_timeout} s"
@@ -196,10 +196,13 @@ def _errors(nb: NotebookNode) -> list[tuple[str, str]]:
             for out in cell.get("outputs", []) if out.get("output_type") == "error"]
 
 
-def _outcome(nb: NotebookNode) -> tuple[str, str]:
+def _outcome(nb: NotebookNode, limits: Limits, group: cgroups.JobGroup | None) -> tuple[str, str]:
     names = [name for name, _ in _errors(nb)]
     if "MemoryError" in names:
         return "memory", "a cell ran out of memory (MemoryError); the other cells were graded"
+    if group is not None and group.oom_killed():
+        return "memory", (f"a process of the notebook was killed: all its processes together passed the memory "
+                          f"limit ({limits.memory_mb} MB); the other cells were graded")
     if "CellTimeoutError" in names:
         return "timeout", "a cell ran past the time limit per cell and was stopped; the other cells were graded"
     return "ok", ""
