@@ -23,13 +23,14 @@ from pathlib import Path
 import nbformat
 import pytest
 from conftest import BROKEN_NOTEBOOK, wait_until
-from hostile import CRASHING_REPLY, ROOT_POWERS, printed
+from hostile import printed
 from nbgrader.api import Gradebook
 from test_browser import CHROMIUM, SHOTS, _free_port, _run_all, _settings, expect, sync_playwright
 
 from ecomcourse import paths
 from ecomcourse.authoring.catalogue import chapter_exercises
 from ecomcourse.authoring.classroom import fill_answers, solution_sources
+from ecomcourse.grading.red_team import CRASHING_REPLY, ROOT_POWERS
 from ecomcourse.hub import accounts
 from ecomcourse.hub.layout import PROFILE, Layout
 

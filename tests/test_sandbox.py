@@ -19,24 +19,12 @@ import nbformat
 import pandas as pd
 import pytest
 from conftest import wait_until
-from hostile import (
-    CRASHING_REPLY,
-    DISK_HOG,
-    ENVIRONMENT,
-    FORMULA,
-    GIT_HISTORY,
-    INFLATING_REPLY,
-    MEMORY_HOG,
-    PROCESS_HOG,
-    ROOT_POWERS,
-    SHARED_MEMORY_HOG,
-    SLOW_REPLY,
-    printed,
-)
+from hostile import printed
 
 from ecomcourse import paths
 from ecomcourse.authoring.classroom import Classroom, fill_answers, solution_sources
 from ecomcourse.grading.engine import grade
+from ecomcourse.grading.red_team import attack_notebook, attacks
 from ecomcourse.grading.sandbox import choose_sandbox
 from ecomcourse.grading.settings import overrides
 
@@ -49,13 +37,7 @@ SANDBOX = choose_sandbox()
 BUBBLEWRAP = pytest.mark.skipif(SANDBOX.mode != "bubblewrap", reason="needs bubblewrap (apt-get install bubblewrap)")
 WHOLE_TREE = pytest.mark.skipif(not SANDBOX.has_groups, reason=f"per-process limits only here: {SANDBOX.groups}")
 SECRET = "ecomcourse-red-team-secret-4c1d"
-ATTACKS = {"git_history", "root_powers", "crashing_reply", "slow_reply", "inflating_reply", "process_hog",
-           "memory_hog", "shared_memory_hog", "disk_hog", "environment", "formula"}
-
-
-def _attack(blank, source: str):
-    """The blank notebook with ``source`` as its first answer cell."""
-    return fill_answers(blank, {next(iter(solution_sources(CHAPTER))): source})
+ATTACKS = set(attacks("", CHAPTER, [], ""))
 
 
 @pytest.fixture(scope="module")
@@ -71,16 +53,9 @@ def red_team(tmp_path_factory):
     looping = {**solution_sources(CHAPTER), "worst_step": "while True:\n    pass"}
     tampered = nbformat.from_dict(fill_answers(blank, looping))
     next(c for c in tampered.cells if c.id == "test_margins").source = "pass"
-    class_ = {
-        "genuine_1": solved, "genuine_2": solved,
-        "git_history": _attack(blank, GIT_HISTORY.format(checkout=str(paths.ROOT), chapter=CHAPTER)),
-        "root_powers": _attack(blank, ROOT_POWERS.format(paths=private, sentinel=str(sentinel))),
-        "crashing_reply": _attack(blank, CRASHING_REPLY), "slow_reply": _attack(blank, SLOW_REPLY),
-        "inflating_reply": _attack(blank, INFLATING_REPLY), "process_hog": _attack(blank, PROCESS_HOG),
-        "memory_hog": _attack(blank, MEMORY_HOG), "shared_memory_hog": _attack(blank, SHARED_MEMORY_HOG),
-        "disk_hog": _attack(blank, DISK_HOG), "environment": _attack(blank, ENVIRONMENT),
-        "formula": _attack(blank, FORMULA), "timeout_hides_tampering": tampered,
-    }
+    class_ = {"genuine_1": solved, "genuine_2": solved, "timeout_hides_tampering": tampered,
+              **{name: attack_notebook(blank, CHAPTER, source)
+                 for name, source in attacks(str(paths.ROOT), CHAPTER, private, str(sentinel)).items()}}
     for student, notebook in class_.items():
         course.hand_in(student, CHAPTER, notebook)
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in submitted.rglob("*") if p.is_file()}

@@ -9,6 +9,7 @@ import os
 import platform
 import shutil
 import statistics
+import threading
 import time
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from nbclient import NotebookClient
 from .. import paths
 from ..authoring.classroom import Classroom, fill_answers, solution_sources
 from ..chapters import chapter_ids
+from . import red_team
 from .demo import CHAPTER, build_class
 from .engine import grade, state_path
 from .sandbox import choose_sandbox
@@ -99,6 +101,60 @@ def trusted_cost(workspace: Path, copies: int = 4) -> dict[str, dict[str, float]
     return costs
 
 
+class PeakMemory:
+    """The highest resident memory of this process and everything it started, sampled while open."""
+
+    def __init__(self, every: float = 0.2) -> None:
+        self.every, self.peak_mb, self._stop = every, 0.0, threading.Event()
+
+    def __enter__(self) -> PeakMemory:
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        while not self._stop.wait(self.every):
+            total = 0
+            for process in [me, *me.children(recursive=True)]:
+                try:
+                    total += process.memory_info().rss
+                except psutil.Error:
+                    pass
+            self.peak_mb = max(self.peak_mb, total / 2**20)
+
+
+def hostile_class(workspace: Path, genuine: int = 6) -> dict[str, dict[str, float]]:
+    """The same genuine students graded alone and beside the red team's class: the batch's time and
+    peak memory (every process of the engine, its workers and their kernels), and whether the
+    genuine students kept their grades."""
+    course = Classroom(workspace / "red-team", (CHAPTER,), ("zh",))
+    blank = course.student_notebook(CHAPTER)
+    solved = fill_answers(blank, solution_sources(CHAPTER))
+    for student in range(genuine):
+        course.hand_in(f"genuine-{student}", CHAPTER, solved)
+    results = {}
+    for label in ("genuine only", "with the red team"):
+        if label != "genuine only":
+            sentinel = workspace / "red-team" / "sentinel.txt"
+            for name, source in red_team.attacks(str(paths.ROOT), CHAPTER, [str(paths.ROOT)], str(sentinel)).items():
+                course.hand_in(name, CHAPTER, red_team.attack_notebook(blank, CHAPTER, source))
+        with PeakMemory() as memory:
+            seconds, run = _timed(lambda: grade([CHAPTER], paths.submitted_folder(course.root),
+                                                workspace / "red-team.csv", course.root / "grader", overrides(),
+                                                progress=False, say=lambda _msg: None))
+        scores = run.rows[run.rows["student_id"].str.startswith("genuine")].groupby("student_id")["score"].sum()
+        results[label] = {"submissions": int(run.rows["student_id"].nunique()), "seconds": round(seconds, 1),
+                          "peak_mb": round(memory.peak_mb), "genuine_full_marks": bool((scores == 27).all())}
+    return results
+
+
 def _hub_bench() -> dict:
     """Grading on submit in a class on JupyterHub (needs root: it creates the class's accounts)."""
     if os.geteuid() != 0:
@@ -171,6 +227,12 @@ def run_bench(workspace: Path, size: int, out: Path) -> dict:
     for chapter, cost in costs.items():
         print(f"{chapter:44} {cost['with']:8.2f} {cost['without']:8.2f} {cost['cost']:+7.0%}")
     summary["targets"]["trusted_checks_cost"] = f"<= {TARGET_TRUSTED_COST}"
+    summary["hostile_class"] = hostile = hostile_class(workspace)
+    print(f"\n{'a class beside the red team (ch04)':44} {'notebooks':>9} {'seconds':>8} {'peak MB':>8} "
+          f"{'genuine 27':>11}")
+    for label, row in hostile.items():
+        print(f"{label:44} {row['submissions']:9d} {row['seconds']:8.1f} {row['peak_mb']:8d} "
+              f"{'yes' if row['genuine_full_marks'] else 'NO':>11}")
     summary["hub"] = _hub_bench()
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(summary, indent=1), encoding="utf-8")
