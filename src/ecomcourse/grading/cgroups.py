@@ -135,12 +135,6 @@ class JobGroup:
         counts = dict(line.split() for line in text.splitlines() if len(line.split()) == 2)
         return int(counts.get("oom_kill", 0)) > 0
 
-    def peak_bytes(self) -> int:
-        """The group's highest memory use (0 where the system does not keep it)."""
-        name = "memory.peak" if self.where.version == 2 else "memory.max_usage_in_bytes"
-        path = self.folders["memory"] / name
-        return int(path.read_text()) if path.is_file() else 0
-
     def close(self) -> None:
         """Kill every process left in the group and remove it."""
         for folder in set(self.folders.values()):
