@@ -15,11 +15,12 @@ configure(c, Path(__file__).resolve().parent.parent)
 # The grading engine (`ecomcourse grade`); its command-line flags override these.
 # c.Execute.timeout = 120                      # seconds per cell (set by configure above)
 # c.GradingEngine.notebook_timeout = 600       # seconds per notebook
-# c.GradingEngine.memory_mb = 2048             # memory per notebook's kernel
+# c.GradingEngine.memory_mb = 2048             # memory per process, and of all a notebook's processes together
+# c.GradingEngine.processes = 128              # processes and threads of one notebook
+# c.GradingEngine.disk_mb = 512                # size of the kernel's private /tmp and /dev/shm
 # c.GradingEngine.output_bytes = 1_000_000     # output kept per cell
 # c.GradingEngine.workers = 0                  # worker processes; 0: one per core
 # c.GradingEngine.scheduler = ""               # a Dask scheduler address, e.g. "tcp://10.0.0.5:8786"
 # c.GradingEngine.bubblewrap = True            # False: limits only, even where bubblewrap works
-# c.GradingEngine.private_folders = []         # more folders a submission must not see (an exchange, /home)
 # c.GradingEngine.trusted_checks = True        # False: grade by the notebook's own tests, as plain nbgrader does
 # c.GradingEngine.instructor_language = "zh"   # language of the instructor report ("zh" or "en")

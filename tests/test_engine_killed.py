@@ -5,15 +5,14 @@ student, the submitted files untouched."""
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import signal
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pandas as pd
+import psutil
 import pytest
 from conftest import grade_command, slow_answer, wait_until
 from nbgrader.api import Gradebook
@@ -28,21 +27,28 @@ CHAPTER = "ch04_data_analysis"
 SLEEPY_SECONDS = 40
 
 
-def marked_processes(marker: str) -> list[str]:
-    """Command lines of the processes whose environment carries ``marker``."""
+def family(run: subprocess.Popen) -> list[psutil.Process]:
+    """Every process the run started, its workers and their sandboxed kernels."""
+    try:
+        return psutil.Process(run.pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+
+
+def alive(processes: list[psutil.Process]) -> list[str]:
+    """Command lines of those still running (an orphan keeps its pid and start time)."""
     found = []
-    for proc in Path("/proc").iterdir():
+    for process in processes:
         try:
-            if marker.encode() in (proc / "environ").read_bytes():
-                found.append((proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace"))
-        except OSError:  # gone, or not ours to read
+            if process.is_running() and process.status() != psutil.STATUS_ZOMBIE:
+                found.append(" ".join(process.cmdline()))
+        except psutil.NoSuchProcess:
             continue
     return found
 
 
-def start_grading(course: Classroom, out: Path, marker: str) -> subprocess.Popen:
-    return subprocess.Popen(grade_command(course, CHAPTER, out), env={**os.environ, "ECOMCOURSE_TEST_RUN": marker},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def start_grading(course: Classroom, out: Path) -> subprocess.Popen:
+    return subprocess.Popen(grade_command(course, CHAPTER, out), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def submissions_in_gradebook(course: Classroom) -> list[str]:
@@ -63,20 +69,24 @@ def test_a_killed_run_leaves_no_kernel_and_a_rerun_grades_as_a_clean_one(tmp_pat
     submitted = sorted((course.root / "grader" / "submitted").rglob("*.ipynb"))
     before = [hashlib.sha256(p.read_bytes()).hexdigest() for p in submitted]
 
-    marker = uuid.uuid4().hex
     out = course.root / "results.csv"
-    run = start_grading(course, out, marker)
+    run = start_grading(course, out)
     autograded = course.root / "grader" / "autograded"
-    kernel_busy = wait_until(lambda: run.poll() is not None or (any("ipykernel" in p for p in marked_processes(marker))
-                                                                and any(autograded.rglob("*.ipynb"))), 150)
+    started: list[psutil.Process] = []
+
+    def kernel_busy() -> bool:
+        started.extend(p for p in family(run) if p not in started)
+        return any("ipykernel" in line for line in alive(started)) and any(autograded.rglob("*.ipynb"))
+
+    busy = wait_until(lambda: run.poll() is not None or kernel_busy(), 150)
     exited = run.poll()  # a run that ended by itself (it failed, or graded everything) was not killed mid-run
     run.send_signal(signal.SIGKILL)
     run.wait(10)
-    assert kernel_busy and exited is None, f"the killed run was grading when it was killed (exit code {exited})"
-    assert wait_until(lambda: not marked_processes(marker), 20), marked_processes(marker)
+    assert busy and exited is None, f"the killed run was grading when it was killed (exit code {exited})"
+    assert wait_until(lambda: not alive(started), 20), alive(started)
 
-    rerun = start_grading(course, out, marker)
-    reference = start_grading(clean, clean.root / "results.csv", uuid.uuid4().hex)  # at the same time
+    rerun = start_grading(course, out)
+    reference = start_grading(clean, clean.root / "results.csv")  # at the same time
     assert (rerun.wait(400), reference.wait(400)) == (0, 0)
     scores = [pd.read_csv(path, encoding="utf-8-sig").set_index(["student_id", "grade_id"])["score"].sort_index()
               for path in (out, clean.root / "results.csv")]
@@ -84,4 +94,4 @@ def test_a_killed_run_leaves_no_kernel_and_a_rerun_grades_as_a_clean_one(tmp_pat
     assert scores[0].groupby("student_id").sum().to_dict() == {"blank": 0, "sleepy": 27, "solved": 27}
     assert submissions_in_gradebook(course) == ["blank", "sleepy", "solved"]
     assert [hashlib.sha256(p.read_bytes()).hexdigest() for p in submitted] == before
-    assert not marked_processes(marker)
+    assert not alive(started)

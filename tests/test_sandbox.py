@@ -11,18 +11,25 @@ on JupyterHub, where the engine runs as the unprivileged instructor, are in test
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
+import signal
 import subprocess
+import tempfile
+import threading
+from pathlib import Path
 
 import nbformat
 import pandas as pd
+import psutil
 import pytest
 from conftest import wait_until
 from hostile import printed
 
 from ecomcourse import paths
 from ecomcourse.authoring.classroom import Classroom, fill_answers, solution_sources
+from ecomcourse.grading import cgroups
 from ecomcourse.grading.engine import grade
 from ecomcourse.grading.red_team import attack_notebook, attacks
 from ecomcourse.grading.sandbox import choose_sandbox
@@ -169,3 +176,49 @@ def test_a_timeout_keeps_the_tampering_in_the_message(red_team):
     _, run, _, _, _ = red_team
     _, statuses, message = _student(run, "timeout_hides_tampering")
     assert statuses == {"timeout"} and "test_margins" in message and "restored" in message, message
+
+
+VICTIM = 'import pathlib, time\npathlib.Path("victim.marker").touch()\ntime.sleep(60)\n'
+
+
+def _kill_the_victims_worker(killed: list[int], stop: threading.Event) -> None:
+    """SIGSEGV to the worker grading the submission that left ``victim.marker`` in its job folder,
+    as a crash in the worker would end it."""
+    while not stop.wait(0.1):
+        for marker in (Path(p) for p in glob.glob("/dev/shm/ecomcourse-jobs-*/job-*/victim.marker")
+                       + glob.glob(f"{tempfile.gettempdir()}/ecomcourse-jobs-*/job-*/victim.marker")):
+            for process in psutil.process_iter(["cmdline", "cwd"]):
+                if process.info["cwd"] == str(marker.parent) and "ipykernel_launcher" in process.info["cmdline"]:
+                    worker = next(p for p in process.parents() if "spawn_main" in " ".join(p.cmdline()))
+                    killed.append(worker.pid)
+                    worker.send_signal(signal.SIGSEGV)
+                    return
+
+
+def test_a_worker_that_dies_costs_only_its_submission(tmp_path):
+    course = Classroom(tmp_path, (CHAPTER,), ("zh",))
+    blank = course.student_notebook(CHAPTER)
+    for student in ("genuine_1", "genuine_2", "genuine_3"):
+        course.hand_in(student, CHAPTER, fill_answers(blank, solution_sources(CHAPTER)))
+    course.hand_in("victim", CHAPTER, attack_notebook(blank, CHAPTER, VICTIM))
+    killed: list[int] = []
+    stop = threading.Event()
+    watcher = threading.Thread(target=_kill_the_victims_worker, args=(killed, stop))
+    watcher.start()
+    try:
+        run = grade([CHAPTER], course.root / "grader" / "submitted", tmp_path / "out.csv", course.root / "grader",
+                    overrides(workers=2, cell_timeout=90, notebook_timeout=240), progress=False)
+    finally:
+        stop.set()
+        watcher.join()
+    assert killed, "the victim's worker was found and killed"
+    score, statuses, message = _student(run, "victim")
+    assert (score, statuses) == (0, {"error"}) and "signal 11" in message and "rest of the class" in message
+    for student in ("genuine_1", "genuine_2", "genuine_3"):
+        assert _student(run, student)[:2] == (27, {"graded"}), student
+    assert not psutil.pid_exists(killed[0]) or psutil.Process(killed[0]).status() == psutil.STATUS_ZOMBIE
+    assert wait_until(lambda: not [p for p in psutil.process_iter(["cwd"]) if "victim" in str(p.info["cwd"])], 30)
+    where = cgroups.hierarchy()
+    if not isinstance(where, str):
+        left = [f for base in where.folders.values() for f in base.iterdir() if f.name.startswith(f"{killed[0]}-")]
+        assert left == [], "the dead worker's control group was removed"

@@ -104,7 +104,7 @@ def grade(assignments: list[str], submissions: Path, out: Path, grader_folder: P
         rows += _finish(sub, execution, autograder) if execution else _unrunnable_rows(sub, autograder)
     table = pd.DataFrame(rows, columns=COLUMNS).sort_values(["assignment_id", "student_id", "grade_id"],
                                                             kind="stable")
-    state = {"sandbox": sandbox.mode,
+    state = {"sandbox": sandbox.label,
              "submissions": {sub.key: {"digest": sub.digest, "lang": sub.lang, "note": sub.message,
                                        "folder": str(sub.path.parent), "seconds": sub.seconds} for sub in subs}}
     table = publish(table, out, autograder, state)

@@ -61,13 +61,24 @@ def job_uid() -> int | None:
     return JOB_UIDS + os.getpid() if privileged() else None
 
 
-def environment_paths() -> list[Path]:
-    """The course environment a kernel needs, read-only: the interpreter's prefixes and this package."""
+def package_folder() -> Path:
+    """The ``ecomcourse`` package the engine runs, which the kernel must import too."""
     import ecomcourse
 
+    return Path(ecomcourse.__file__).resolve().parent
+
+
+def environment_paths() -> list[Path]:
+    """The course environment a kernel needs, read-only: the interpreter's prefixes and this package."""
     found = {Path(p).resolve() for p in (sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix)}
-    found.add(Path(ecomcourse.__file__).resolve().parent)
+    found.add(package_folder())
     return sorted(p for p in found if not any(p != q and p.is_relative_to(q) for q in found))
+
+
+def _import_path() -> dict[str, str]:
+    """PYTHONPATH for a package outside the environment (a checkout, editable or on PYTHONPATH)."""
+    parent = package_folder().parent
+    return {} if parent.is_relative_to(Path(sys.prefix).resolve()) else {"PYTHONPATH": str(parent)}
 
 
 @dataclass(frozen=True)
@@ -78,6 +89,11 @@ class Sandbox:
     @property
     def has_groups(self) -> bool:
         return self.groups.startswith("cgroup")
+
+    @property
+    def label(self) -> str:
+        """Short, for the report: the mode and what capped the whole process tree, if anything."""
+        return f"{self.mode} + {self.groups}" if self.has_groups else f"{self.mode}, per-process limits ({self.groups})"
 
     def describe(self) -> str:
         tree = (f"memory and processes capped for the whole process tree ({self.groups})" if self.has_groups
@@ -153,7 +169,7 @@ def kernel_environment(home: Path, data: Path) -> dict[str, str]:
     """The kernel's whole environment: nothing of the grader's but the locale and a few settings
     numeric libraries need on this processor."""
     passed = {name: os.environ[name] for name in PASSED_ENV if name in os.environ}
-    return {**passed, "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": str(home),
+    return {**passed, **_import_path(), "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": str(home),
             "USER": "student", "LOGNAME": "student", "LANG": passed.get("LANG", "C.UTF-8"),
             "MPLCONFIGDIR": str(home / "matplotlib"), "IPYTHONDIR": str(home / "ipython"),
             "XDG_CACHE_HOME": str(home / "cache"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
