@@ -60,6 +60,8 @@ def hierarchy() -> Hierarchy | str:
             folder.mkdir(exist_ok=True)
             if found.version == 2:
                 (folder / "cgroup.subtree_control").write_text(" ".join(f"+{c}" for c in CONTROLLERS))
+            if not os.access(folder, os.W_OK | os.X_OK):  # made by another user (root) before
+                raise PermissionError(13, "permission denied")
     except OSError as error:
         return f"cannot create control groups ({error.strerror})"
     return found
