@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -95,3 +96,7 @@ def test_a_killed_run_leaves_no_kernel_and_a_rerun_grades_as_a_clean_one(tmp_pat
     assert submissions_in_gradebook(course) == ["blank", "sleepy", "solved"]
     assert [hashlib.sha256(p.read_bytes()).hexdigest() for p in submitted] == before
     assert not alive(started)
+    folders = [*Path("/dev/shm").glob("ecomcourse-jobs-*/job-*"),
+               *Path(tempfile.gettempdir()).glob("ecomcourse-jobs-*/job-*")]
+    left = [f for f in folders if any(f.name.startswith(f"job-{p.pid}-") for p in started)]
+    assert left == [], "the rerun removed the job folders the killed run's workers left"

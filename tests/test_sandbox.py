@@ -220,5 +220,7 @@ def test_a_worker_that_dies_costs_only_its_submission(tmp_path):
     assert wait_until(lambda: not [p for p in psutil.process_iter(["cwd"]) if "victim" in str(p.info["cwd"])], 30)
     where = cgroups.hierarchy()
     if not isinstance(where, str):
-        left = [f for base in where.folders.values() for f in base.iterdir() if f.name.startswith(f"{killed[0]}-")]
+        left = [f for base in where.folders.values() for f in base.iterdir() if f.name.startswith(f"job-{killed[0]}-")]
         assert left == [], "the dead worker's control group was removed"
+    assert not glob.glob(f"/dev/shm/ecomcourse-jobs-*/job-{killed[0]}-*") + glob.glob(
+        f"{tempfile.gettempdir()}/ecomcourse-jobs-*/job-{killed[0]}-*"), "and its job folder"

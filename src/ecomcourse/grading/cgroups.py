@@ -73,19 +73,26 @@ def available() -> str:
     return found if isinstance(found, str) else f"cgroup v{found.version}"
 
 
+def worker_alive(job: str) -> bool:
+    """Whether the worker of job ``job-<pid>-...`` (a job folder's or group's name) still runs."""
+    try:
+        os.kill(int(job.split("-")[1]), 0)
+    except (IndexError, ValueError, ProcessLookupError):
+        return False
+    except PermissionError:  # another user's worker
+        return True
+    return True
+
+
 def sweep() -> None:
-    """Empty and remove the groups of workers that died mid-job (a group's name starts with its
-    worker's pid); groups of live workers, another batch's among them, are left alone."""
+    """Empty and remove the groups of workers that died mid-job; groups of live workers, another
+    batch's among them, are left alone."""
     where = hierarchy()
     if isinstance(where, str):
         return
     for folder in {f for base in where.folders.values() for f in base.iterdir() if f.is_dir()}:
-        try:
-            os.kill(int(folder.name.split("-")[0]), 0)
-        except (ValueError, ProcessLookupError):
+        if not worker_alive(folder.name):
             _empty_and_remove(folder)
-        except PermissionError:
-            pass
 
 
 def _empty_and_remove(folder: Path, seconds: float = 5.0) -> None:

@@ -33,7 +33,7 @@ from .execute import Execution, Job, execute
 from .feedback import write_feedback
 from .limits import Limits, die_with_parent
 from .report import write_report
-from .sandbox import Sandbox, choose_sandbox
+from .sandbox import Sandbox, choose_sandbox, sweep_workdirs
 from .scan import review
 from .trusted import EXIT_STUCK, apply, split_tests
 
@@ -312,6 +312,7 @@ def _workers(workers: int, scheduler: str) -> Iterator[tuple[Callable, Callable]
             pool.stop()  # every job is in; a worker still running is abandoned with its sandbox
             pool.join()
             cgroups.sweep()
+            sweep_workdirs()
 
 
 def _finish(sub: Submission, execution: Execution, autograder: Autograder) -> list[dict]:

@@ -131,7 +131,7 @@ def execute(job: Job) -> Execution:
     fired = threading.Event()
     started = time.perf_counter()
     try:
-        group = _job_group(job, f"{os.getpid()}-{workdir.name}")  # the worker's pid first: see cgroups.sweep
+        group = _job_group(job, workdir.name)
         nb = nbformat.reads(job.notebook_json, as_version=4)
         _prepare_folder(job, workdir, uid)
         executor = sandboxed_executor(job, workdir, uid, group)

@@ -47,9 +47,17 @@ def jobs_root(in_memory: bool) -> Path:
 
 
 def new_workdir(root: Path) -> Path:
-    """A fresh folder for one submission."""
+    """A fresh folder for one submission, named after this worker (see :func:`sweep_workdirs`)."""
     root.mkdir(mode=0o711, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix="job-", dir=root))
+    return Path(tempfile.mkdtemp(prefix=f"job-{os.getpid()}-", dir=root))
+
+
+def sweep_workdirs() -> None:
+    """Remove the job folders of workers that died mid-job (their own clean-up never ran)."""
+    for root in {jobs_root(in_memory=True), jobs_root(in_memory=False)}:
+        for folder in root.glob("job-*") if root.is_dir() else []:
+            if not cgroups.worker_alive(folder.name):
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 def privileged() -> bool:
