@@ -4,6 +4,7 @@ after another, with no grading). Prints a table and writes JSON."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
@@ -11,7 +12,9 @@ import shutil
 import statistics
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import nbformat
 from nbclient import NotebookClient
@@ -24,6 +27,9 @@ from .demo import CHAPTER, build_class
 from .engine import grade, state_path
 from .sandbox import choose_sandbox
 from .settings import overrides
+
+if TYPE_CHECKING:
+    import psutil
 
 TARGET_SPEEDUP = 2.0  # engine on every core vs serial plain nbgrader, on 2 cores
 TARGET_OVERHEAD = 0.12  # engine on every core vs the execution floor per core
@@ -102,10 +108,11 @@ def trusted_cost(workspace: Path, copies: int = 4) -> dict[str, dict[str, float]
 
 
 class PeakMemory:
-    """The highest resident memory of this process and everything it started, sampled while open."""
+    """The highest resident memory, in MB, of a process tree sampled while open: the process
+    ``root()`` gives (this one by default) and every process below it."""
 
-    def __init__(self, every: float = 0.2) -> None:
-        self.every, self.peak_mb, self._stop = every, 0.0, threading.Event()
+    def __init__(self, root: Callable[[], psutil.Process | None] | None = None, every: float = 0.2) -> None:
+        self.root, self.every, self.peak_mb, self._stop = root, every, 0.0, threading.Event()
 
     def __enter__(self) -> PeakMemory:
         self._thread = threading.Thread(target=self._sample, daemon=True)
@@ -117,16 +124,16 @@ class PeakMemory:
         self._thread.join()
 
     def _sample(self) -> None:
-        import psutil
+        import psutil  # the hub's extra, which `make venv` installs
 
-        me = psutil.Process()
         while not self._stop.wait(self.every):
+            root = self.root() if self.root else psutil.Process()
+            if root is None:
+                continue
             total = 0
-            for process in [me, *me.children(recursive=True)]:
-                try:
+            for process in [root, *root.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):
                     total += process.memory_info().rss
-                except psutil.Error:
-                    pass
             self.peak_mb = max(self.peak_mb, total / 2**20)
 
 

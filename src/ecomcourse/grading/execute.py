@@ -22,6 +22,8 @@ from .limits import Limits
 from .sandbox import Sandbox, SandboxedKernelManager, job_uid, jobs_root, kernel_environment, new_workdir
 from .trusted import TrustedChecks, TrustedReport, TrustedTest
 
+HOME = ".home"  # the kernel's home, in its job folder
+
 
 @dataclass(frozen=True)
 class Job:
@@ -75,28 +77,18 @@ def sandboxed_executor(job: Job, workdir: Path, uid: int | None, group: cgroups.
     manager = config.SandboxedKernelManager
     manager.command_prefix = job.sandbox.command_prefix(workdir, job.limits, Path(job.data_folder), uid,
                                                         group.procs_files() if group else [])
-    manager.kernel_env = kernel_environment(_home(workdir), Path(job.data_folder))
+    manager.kernel_env = kernel_environment(workdir / HOME, Path(job.data_folder))
     manager.owner = -1 if uid is None else uid
     manager.transport = "ipc"
-    manager.connection_file = str(workdir / ".home" / "runtime" / "kernel.json")
+    manager.connection_file = str(workdir / HOME / "runtime" / "kernel.json")
     config[job.step.__name__].shutdown_kernel = "immediate"  # its outputs are in; its process group is killed next
     mixins = (OutputCap, TrustedChecks) if job.tests is not None else (OutputCap,)
     step = type(f"Sandboxed{job.step.__name__}", (*mixins, job.step), {})
     executor = step(config=config, kernel_manager_class=SandboxedKernelManager)
     executor.output_bytes = job.limits.output_bytes
     executor.trusted_tests, executor.address, executor.lang = job.tests, workdir / ".trusted.sock", job.lang
-    executor.kernel_uid = uid
     executor.report = TrustedReport()
     return executor
-
-
-def _home(workdir: Path) -> Path:
-    home = workdir / ".home"
-    for sub in ("matplotlib", "ipython", "cache", "runtime"):
-        (home / sub).mkdir(parents=True, exist_ok=True)
-    for cached in glob.glob(str(Path.home() / ".cache" / "matplotlib" / "fontlist-*.json")):
-        shutil.copy(cached, home / "matplotlib")
-    return home
 
 
 def _prepare_folder(job: Job, workdir: Path, uid: int | None) -> None:
@@ -104,7 +96,11 @@ def _prepare_folder(job: Job, workdir: Path, uid: int | None) -> None:
     for name, content in {**job.files, f"{job.notebook_id}.ipynb": job.notebook_json.encode()}.items():
         (workdir / name).parent.mkdir(parents=True, exist_ok=True)
         (workdir / name).write_bytes(content)
-    _home(workdir)
+    home = workdir / HOME
+    for sub in ("matplotlib", "ipython", "cache", "runtime"):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+    for cached in glob.glob(str(Path.home() / ".cache" / "matplotlib" / "fontlist-*.json")):
+        shutil.copy(cached, home / "matplotlib")
     if uid is not None:
         os.chmod(workdir, 0o711)  # the sandbox enters it before it becomes the kernel's user
         for folder, _, files in os.walk(workdir):

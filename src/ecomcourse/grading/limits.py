@@ -30,8 +30,8 @@ class Limits:
     notebook_timeout: int
     memory_mb: int
     output_bytes: int
-    processes: int = 128
-    disk_mb: int = 512
+    processes: int
+    disk_mb: int
 
     @classmethod
     def of(cls, engine: GradingEngine) -> Limits:

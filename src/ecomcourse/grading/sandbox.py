@@ -177,8 +177,8 @@ def kernel_environment(home: Path, data: Path) -> dict[str, str]:
     """The kernel's whole environment: nothing of the grader's but the locale and a few settings
     numeric libraries need on this processor."""
     passed = {name: os.environ[name] for name in PASSED_ENV if name in os.environ}
-    return {**passed, **_import_path(), "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": str(home),
-            "USER": "student", "LOGNAME": "student", "LANG": passed.get("LANG", "C.UTF-8"),
+    return {"LANG": "C.UTF-8", **passed, **_import_path(), "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
+            "HOME": str(home), "USER": "student", "LOGNAME": "student",
             "MPLCONFIGDIR": str(home / "matplotlib"), "IPYTHONDIR": str(home / "ipython"),
             "XDG_CACHE_HOME": str(home / "cache"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
             "ECOMCOURSE_DATA": str(data), "NBGRADER_EXECUTION": "autograde", "MPLBACKEND": "agg",

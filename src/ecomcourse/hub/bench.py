@@ -4,11 +4,9 @@ grading service's peak memory (its process tree: the service, its workers and th
 
 from __future__ import annotations
 
-import contextlib
 import shutil
 import statistics
 import subprocess
-import threading
 import time
 from pathlib import Path
 
@@ -16,6 +14,7 @@ import nbformat
 import psutil
 
 from ..authoring.classroom import fill_answers, solution_sources
+from ..grading.bench import PeakMemory
 from . import server
 from .layout import Layout, student_name
 from .on_submit import Journal
@@ -75,10 +74,12 @@ def _burst(layout: Layout, users: list[str]) -> tuple[float, float]:
     service's peak memory in MB meanwhile."""
     journal = Journal(layout.on_submit / "journal.jsonl")
     before = len(journal.entries())
-    peak = [0.0]
-    done = threading.Event()
-    sampler = threading.Thread(target=_sample_memory, args=(peak, done), daemon=True)
-    sampler.start()
+    with PeakMemory(_service) as memory:
+        seconds = _submit_all(journal, before, users)
+    return seconds, memory.peak_mb
+
+
+def _submit_all(journal: Journal, before: int, users: list[str]) -> float:
     started = time.monotonic()
     submits = [subprocess.Popen(["su", "-", user, "-c", f"nbgrader submit {CHAPTER}"], stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL) for user in users]
@@ -88,26 +89,9 @@ def _burst(layout: Layout, users: list[str]) -> tuple[float, float]:
         if time.monotonic() - started > GIVE_UP_SECONDS:
             raise RuntimeError(f"the burst was not graded within {GIVE_UP_SECONDS} s")
         time.sleep(0.2)
-    seconds = time.monotonic() - started
-    done.set()
-    sampler.join()
-    return seconds, peak[0]
+    return time.monotonic() - started
 
 
-def _sample_memory(peak: list[float], done: threading.Event) -> None:
-    while not done.is_set():
-        peak[0] = max(peak[0], _service_tree_mb())
-        time.sleep(0.2)
-
-
-def _service_tree_mb() -> float:
-    """Resident memory of the grading service and every process below it (workers, sandboxes,
-    kernels), in MB."""
-    for service in psutil.process_iter(["cmdline"]):
-        if "grade-on-submit" in (service.info["cmdline"] or []):
-            total = 0
-            for process in [service, *service.children(recursive=True)]:
-                with contextlib.suppress(psutil.Error):
-                    total += process.memory_info().rss
-            return total / 1e6
-    return 0.0
+def _service() -> psutil.Process | None:
+    """The grading service (its workers, sandboxes and kernels are below it)."""
+    return next((p for p in psutil.process_iter(["cmdline"]) if "grade-on-submit" in (p.info["cmdline"] or [])), None)
