@@ -29,7 +29,7 @@ demo: venv  ## release, simulate a class, grade it with the course's engine, pri
 # is graded once, and spreads the rest over both cores.
 test: venv  ## lint, hygiene, data, release, notebooks through real nbgrader, the engine, browsers
 	$(BIN)/ruff check src tests scripts grader/nbgrader_config.py
-	$(BIN)/python -m pytest -n 2 --dist loadgroup -ra
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -ra --durations=15
 
 test-fast: venv  ## under 3 minutes: lint, hygiene, registry agreement, data checks, unit tests (not `slow`)
 	$(BIN)/ruff check src tests scripts grader/nbgrader_config.py

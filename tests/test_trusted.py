@@ -6,6 +6,8 @@ silenced traceback, an event hook, answers that pretend) earns nothing and is re
 
 from __future__ import annotations
 
+import builtins
+import itertools
 import json
 import shutil
 import socket
@@ -26,7 +28,7 @@ from ecomcourse.grading import plain_data
 from ecomcourse.grading.engine import grade
 from ecomcourse.grading.plain_data import MAX_BYTES, NotPlainData, dumps, loads, receive
 from ecomcourse.grading.settings import overrides
-from ecomcourse.grading.trusted import hook_changes, split_tests
+from ecomcourse.grading.trusted import TrustedTest, _fresh_copy, _parse, engine_prefix, hook_changes, split_tests
 
 SETTINGS = overrides(workers=1, cell_timeout=60, notebook_timeout=300)  # one worker: the browser tests run beside
 TAMPERING = {"input_transformer", "ast_transformer", "event_hook", "pretend"}  # the kernel lies about a test
@@ -294,3 +296,40 @@ def test_plain_nbgrader_is_fooled_where_the_engine_is_not(tmp_path):
     assert run.rows["score"].sum() == 0
     report = (tmp_path / "engine.html").read_text(encoding="utf-8")
     assert "hostile-input_transformer" in report and "test_daily_kpis" in report
+
+
+def _test_cell(source: str) -> TrustedTest:
+    return _parse(source, "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS")
+
+
+def test_an_oracle_on_the_engines_data_runs_once_per_worker_and_each_check_gets_its_own_copy():
+    test = _test_cell("import itertools\nassert answer() == 1\n### BEGIN HIDDEN TESTS\n"
+                      "_table = {'runs': next(_RUNS)}\n_rows = [_table]\nfor _r in range(2):\n    _rows.append(_r)\n"
+                      "_got = answer()\n_rows.append(_got)\n### END HIDDEN TESTS")
+    runs = itertools.count()
+    builtins._RUNS = runs  # noqa: SLF001 - a counter the prefix can read like a builtin
+    try:
+        first, rest = engine_prefix(test, 1, "en")
+        second, _ = engine_prefix(test, 1, "en")
+    finally:
+        del builtins._RUNS
+    assert next(runs) == 1, "the prefix ran once"
+    assert set(first) == {"itertools", "_table", "_rows", "_r"} and first is second
+    namespace = {"answer": lambda: 7, **_fresh_copy(first)}
+    exec(rest, namespace)  # noqa: S102
+    assert namespace["_rows"] == [{"runs": 0}, 0, 1, 7], "the code after the prefix sees what the prefix made"
+    assert first["_rows"] == [{"runs": 0}, 0, 1], "and the next check gets it as it was"
+    assert _fresh_copy(first)["itertools"] is itertools
+
+
+@pytest.mark.parametrize("hidden", [
+    "_got = answer()\n_expected = 1",  # an answer first: nothing to keep
+    "_expected = _visible + 1",  # a name of the visible part, which the answers may have touched
+    "_expected = 1 / 0",  # fails: it must fail in every check, with its own message
+    "answer.cache = {}\n_expected = 1",  # not a binding the engine can copy
+])
+def test_a_part_whose_opening_reads_answers_or_fails_runs_whole_every_time(hidden):
+    test = _test_cell(f"_visible = answer()\n### BEGIN HIDDEN TESTS\n{hidden}\n### END HIDDEN TESTS")
+    prefix, rest = engine_prefix(test, 1, "en")
+    assert prefix is None
+    assert rest.co_consts == compile(test.parts[1][1], "<test>", "exec").co_consts

@@ -122,9 +122,9 @@ def cmd_grade(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from .grading.bench import run_bench
+    from .bench import run_bench
 
-    run_bench(Path(args.workspace), args.size, Path(args.out))
+    run_bench(Path(args.workspace), args.size, Path(args.out), tuple(args.parts))
     return 0
 
 
@@ -288,6 +288,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--size", type=int, default=16, help="students in the simulated class (default 16)")
     bench.add_argument("--workspace", default=str(paths.GRADER / "bench"), help="course folder to (re)create")
     bench.add_argument("--out", default=str(paths.ROOT / "bench" / "results.json"), help="JSON results")
+    bench.add_argument("--parts", nargs="+", choices=("class", "chapters", "hub"), default=["class", "chapters", "hub"],
+                       help="what to measure (default: all; the hub part needs root and runs the class part too)")
     bench.set_defaults(func=cmd_bench)
 
     hub = sub.add_parser("hub", help="a class on JupyterHub: accounts, exchange, grading on submit")

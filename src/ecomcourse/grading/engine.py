@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import pickle
 import re
 import shutil
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,15 +25,15 @@ from traitlets.config import Config
 from ..data.loader import data_folder
 from ..excel_csv import read_csv, write_csv
 from ..i18n import language
-from . import cgroups
 from .autograder import Autograder, GradingError, HandGrade, Lateness, cell_results, replacing
-from .execute import Execution, Job, execute
+from .execute import Execution, Job
 from .feedback import write_feedback
-from .limits import Limits, die_with_parent
+from .limits import Limits
 from .report import write_report
-from .sandbox import Sandbox, choose_sandbox, sweep_workdirs
+from .sandbox import Sandbox, choose_sandbox
 from .scan import review
-from .trusted import EXIT_STUCK, apply, split_tests
+from .trusted import apply, split_tests
+from .workers import Workers, result
 
 STATUSES = ("graded", "invalid", "missing", "timeout", "memory", "kernel_died", "tampered", "flagged", "error")
 COLUMNS = ["student_id", "assignment_id", "grade_id", "grading", "score", "max_score", "status", "message",
@@ -44,7 +42,6 @@ GRADINGS = ("auto", "pending", "manual", "blank")  # tests; awaiting formgrader;
 ENGINE_VERSION = "4"
 EDITION_MARK = re.compile(r'"ecomcourse":\s*\{[^{}]*"lang":\s*"(zh|en)"')
 RECEIPT = ("timestamp.txt", "submission_secret.txt")
-WORKER_GRACE = 60  # seconds a worker may take beyond the notebook's limit (kernel start, checks, clean-up)
 
 
 @dataclass
@@ -78,9 +75,14 @@ class GradeRun:
 
 def grade(assignments: list[str], submissions: Path, out: Path, grader_folder: Path,
           settings: Config | None = None, only_changed: bool = False, progress: bool = True,
-          say: Callable[[str], None] = print) -> GradeRun:
+          say: Callable[[str], None] = print, workers: Workers | None = None,
+          on_feedback: Callable[[Submission, pd.DataFrame], None] | None = None) -> GradeRun:
     """Grade every student's submission of ``assignments`` found in ``submissions``, configured by
-    the course's ``nbgrader_config.py`` with ``settings`` (see :func:`settings.overrides`) over it."""
+    the course's ``nbgrader_config.py`` with ``settings`` (see :func:`settings.overrides`) over it.
+
+    ``workers`` are kept by the caller between batches (else a pool serves this batch alone).
+    ``on_feedback`` gets each submission and its rows as soon as its feedback page is written,
+    before the rest of the batch is done; the class's files follow at the end."""
     if not submissions.is_dir() or not os.access(submissions, os.R_OK | os.X_OK):
         raise GradingError(f"cannot read the submissions folder {submissions}")
     autograder = Autograder.load(grader_folder, settings)
@@ -99,14 +101,17 @@ def grade(assignments: list[str], submissions: Path, out: Path, grader_folder: P
         sub.lang, sub.message = previous[sub.key]["lang"], previous[sub.key]["note"]
     to_grade = [sub for sub in subs if sub.key not in unchanged]
     prepared = (_prepare(sub, autograder, sandbox, limits) for sub in to_grade)  # each sent to a worker once ready
-    for sub, execution in _run(prepared, len(to_grade), autograder.engine.workers or os.cpu_count(),
-                               autograder.engine.scheduler, progress):
-        rows += _finish(sub, execution, autograder) if execution else _unrunnable_rows(sub, autograder)
+    with _workers_for(autograder, workers) as running:
+        for sub, execution in _run(prepared, len(to_grade), running, progress):
+            mine = _finish(sub, execution, autograder) if execution else _unrunnable_rows(sub, autograder)
+            rows += mine
+            if on_feedback is not None:
+                table = _with_gradebook(pd.DataFrame(mine, columns=COLUMNS), autograder)
+                _write_feedback(sub.key, _info(sub), table, autograder)
+                on_feedback(sub, table)
     table = pd.DataFrame(rows, columns=COLUMNS).sort_values(["assignment_id", "student_id", "grade_id"],
                                                             kind="stable")
-    state = {"sandbox": sandbox.label,
-             "submissions": {sub.key: {"digest": sub.digest, "lang": sub.lang, "note": sub.message,
-                                       "folder": str(sub.path.parent), "seconds": sub.seconds} for sub in subs}}
+    state = {"sandbox": sandbox.label, "submissions": {sub.key: _info(sub) for sub in subs}}
     table = publish(table, out, autograder, state)
     return GradeRun(table, sandbox, len(unchanged))
 
@@ -122,9 +127,7 @@ def refresh(out: Path, grader_folder: Path) -> pd.DataFrame:
 
 def publish(table: pd.DataFrame, out: Path, autograder: Autograder, state: dict) -> pd.DataFrame:
     """Take the gradebook's hand-entered scores and late penalties, then write every output of a grading run."""
-    assignments = sorted(table["assignment_id"].unique())
-    table = with_hand_grades(table, autograder.hand_grades(assignments))
-    table = with_lateness(table, autograder.lateness(assignments))
+    table = _with_gradebook(table, autograder)
     out.parent.mkdir(parents=True, exist_ok=True)
     with replacing(out) as temporary:
         write_csv(table, temporary)
@@ -134,12 +137,29 @@ def publish(table: pd.DataFrame, out: Path, autograder: Autograder, state: dict)
                  autograder.engine.instructor_language)
     autograder.export(out.with_name(f"{out.stem}_nbgrader.csv"))
     for key, info in state["submissions"].items():
-        student, assignment, notebook = key.split("/")
-        mine = table[(table["student_id"] == student) & (table["assignment_id"] == assignment)]
-        page = autograder.feedback_path(assignment, notebook, student)
-        write_feedback(page, info["lang"], student, assignment, mine.to_dict("records"), info["note"])
-        _copy_receipt(Path(info.get("folder", "")), page.parent)
+        _write_feedback(key, info, table, autograder)
     return table
+
+
+def _info(sub: Submission) -> dict:
+    """What a grading run keeps of a submission (see :func:`state_path`)."""
+    return {"digest": sub.digest, "lang": sub.lang, "note": sub.message, "folder": str(sub.path.parent),
+            "seconds": sub.seconds}
+
+
+def _with_gradebook(table: pd.DataFrame, autograder: Autograder) -> pd.DataFrame:
+    """The rows with the gradebook's hand-entered scores and late penalties."""
+    assignments = sorted(table["assignment_id"].unique())
+    table = with_hand_grades(table, autograder.hand_grades(assignments))
+    return with_lateness(table, autograder.lateness(assignments))
+
+
+def _write_feedback(key: str, info: dict, table: pd.DataFrame, autograder: Autograder) -> None:
+    student, assignment, notebook = key.split("/")
+    mine = table[(table["student_id"] == student) & (table["assignment_id"] == assignment)]
+    page = autograder.feedback_path(assignment, notebook, student)
+    write_feedback(page, info["lang"], student, assignment, mine.to_dict("records"), info["note"])
+    _copy_receipt(Path(info.get("folder", "")), page.parent)
 
 
 def _copy_receipt(submission: Path, feedback: Path) -> None:
@@ -250,69 +270,32 @@ def _unrunnable_rows(sub: Submission, autograder: Autograder) -> list[dict]:
                  score=0.0, max_score=total, status=sub.status, message=sub.message)]
 
 
-def _run(subs: Iterable[Submission], total: int, workers: int, scheduler: str, progress: bool
+def _run(subs: Iterable[Submission], total: int, workers: Workers, progress: bool
          ) -> Iterator[tuple[Submission, Execution | None]]:
     """Each submission with its execution as it finishes; ``None`` for one that cannot run."""
-    with tqdm(total=total, desc="grading", unit="notebook", disable=not progress or not total) as bar, \
-            _workers(workers, scheduler) as (submit, completed):
+    with tqdm(total=total, desc="grading", unit="notebook", disable=not progress or not total) as bar:
         running = {}
         for sub in subs:
             if sub.job is None:
                 bar.update()
                 yield sub, None
             else:
-                running[submit(sub.job)] = sub
-        for future in completed(running):
+                running[workers.submit(sub.job)] = sub
+        for future in workers.completed(running):
             bar.update()
             sub = running[future]
-            yield sub, _result(future, sub.job)
-
-
-def _result(future: Future, job: Job) -> Execution:
-    """What the worker returned, or, when it did not finish, why: that costs this submission only."""
-    try:
-        return future.result()
-    except Exception as error:  # noqa: BLE001 - a lost worker is this submission's outcome
-        outcome, message = _lost(error, job.limits)
-        return Execution(job.student_id, job.assignment_id, job.notebook_id, None, outcome, message)
-
-
-def _lost(error: Exception, limits: Limits) -> tuple[str, str]:
-    if isinstance(error, TimeoutError):
-        return "timeout", (f"grading this notebook took longer than {limits.notebook_timeout + WORKER_GRACE} s; "
-                           "its grading process was stopped")
-    code = getattr(error, "exitcode", None)
-    if code == EXIT_STUCK:
-        return "timeout", "checking an answer took longer than the time limit; its grading process was stopped"
-    if code is not None:
-        why = f"signal {-code}" if code < 0 else f"exit code {code}"
-        return "error", f"the process grading this notebook died ({why}); the rest of the class was graded"
-    return "error", f"the process grading this notebook failed ({type(error).__name__}: {str(error)[:200]})"
+            yield sub, result(future, sub.job)
 
 
 @contextmanager
-def _workers(workers: int, scheduler: str) -> Iterator[tuple[Callable, Callable]]:
-    """How to send a job and to wait for the results: a Dask cluster, or a local process pool whose
-    workers are replaced when one dies or overruns its notebook's time."""
-    if scheduler:
-        from distributed import Client
-        from distributed import as_completed as dask_completed
-
-        with Client(scheduler) as client:
-            yield (lambda job: client.submit(execute, job, pure=False, retries=0)), dask_completed
-    else:
-        from pebble import ProcessPool
-
-        context = multiprocessing.get_context("spawn")
-        pool = ProcessPool(max_workers=workers, context=context, initializer=die_with_parent)
-        try:
-            yield (lambda job: pool.schedule(execute, (job,), timeout=job.limits.notebook_timeout + WORKER_GRACE),
-                   as_completed)
-        finally:
-            pool.stop()  # every job is in; a worker still running is abandoned with its sandbox
-            pool.join()
-            cgroups.sweep()
-            sweep_workdirs()
+def _workers_for(autograder: Autograder, given: Workers | None) -> Iterator[Workers]:
+    """The workers the caller keeps warm, or a pool for this batch alone."""
+    if given is not None:
+        given.sweep()
+        yield given
+        return
+    with Workers(autograder.engine.workers or os.cpu_count() or 1, autograder.engine.scheduler) as workers:
+        yield workers
 
 
 def _finish(sub: Submission, execution: Execution, autograder: Autograder) -> list[dict]:

@@ -16,8 +16,10 @@ never the grade.
 
 from __future__ import annotations
 
+import ast
 import builtins
 import contextlib
+import copy
 import io
 import os
 import pickle
@@ -30,6 +32,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import CodeType, ModuleType
 from typing import TypeVar
 
 import nbformat
@@ -304,10 +307,13 @@ class TrustedChecks:
                 namespace = {"__name__": "__trusted_test__", "__builtins__": builtins, **requests.answers(test.names)}
             except Exception as error:  # noqa: BLE001 - the kernel sent no usable answer
                 return Verdict(False, "visible", type(error).__name__, str(error))
-            for part, code in test.parts:
+            for index, (part, _) in enumerate(test.parts):
                 requests.printed = printed if part == "hidden" else None
+                prefix, rest = engine_prefix(test, index, self.lang)
                 try:
-                    exec(compile(code, "<test>", "exec"), namespace)  # noqa: S102 - the gradebook's test
+                    if prefix is not None:
+                        namespace.update(_fresh_copy(prefix))
+                    exec(rest, namespace)  # noqa: S102 - the gradebook's test
                 except AnswerRaised as error:
                     return Verdict(False, part, *error.args)
                 except Exception as error:  # noqa: BLE001 - any exception fails the test, as in the kernel
@@ -321,6 +327,72 @@ class TrustedChecks:
                 self.report.lies.append(name)
         after, _ = session.run(lambda requests: requests("hooks"))
         self.report.signs = hook_changes(getattr(self, "hooks_before", None), after)
+
+
+PREFIXES: dict[tuple[str, int, str], tuple[dict | None, CodeType]] = {}  # this worker's, by test, part, language
+
+
+def engine_prefix(test: TrustedTest, index: int, lang: str) -> tuple[dict | None, CodeType]:
+    """Part ``index`` of ``test`` as the bindings of its engine-only prefix and the code after it.
+
+    The prefix is the part's opening statements that read nothing but modules and what they bind
+    themselves, never an answer: an oracle on the engine's own data, the same for every
+    submission. It runs once per worker and language; each check gets a deep copy of what it
+    bound. A prefix that fails is not kept: the whole part then runs each time, as written."""
+    key = (test.source, index, lang)
+    if key not in PREFIXES:
+        PREFIXES[key] = _run_prefix(test, index, lang)
+    return PREFIXES[key]
+
+
+def _run_prefix(test: TrustedTest, index: int, lang: str) -> tuple[dict | None, CodeType]:
+    whole = compile(test.parts[index][1], "<test>", "exec")
+    statements = ast.parse(test.parts[index][1]).body
+    modules = {name for _, code in test.parts[:index + 1] for node in ast.parse(code).body
+               if isinstance(node, (ast.Import, ast.ImportFrom)) for name in _bound(node)}
+    known = modules | set(dir(builtins))
+    size = 0
+    for node in statements:
+        inside = _bound(node)
+        if not isinstance(node, (ast.Import, ast.ImportFrom, ast.Assign, ast.For, ast.FunctionDef)) \
+                or _read(node) - inside - known:
+            break
+        known |= inside
+        size += 1
+    if size == 0:
+        return None, whole
+    namespace: dict = {"__name__": "__trusted_test__", "__builtins__": builtins}
+    try:
+        with language(lang), _quiet():
+            for _, code in test.parts[:index]:  # the imports of earlier parts
+                exec(compile(ast.Module([n for n in ast.parse(code).body  # noqa: S102 - the gradebook's test
+                                         if isinstance(n, (ast.Import, ast.ImportFrom))], []), "<test>", "exec"),
+                     namespace)
+            exec(compile(ast.Module(statements[:size], []), "<test>", "exec"), namespace)  # noqa: S102
+    except Exception:  # noqa: BLE001 - it fails again, with its message, where the whole part runs
+        return None, whole
+    rest = compile(ast.Module(statements[size:], []), "<test>", "exec")
+    return {k: v for k, v in namespace.items() if k not in ("__name__", "__builtins__")}, rest
+
+
+def _fresh_copy(bindings: dict) -> dict:
+    """A deep copy (one check's mutations never reach the next), modules and functions shared."""
+    return copy.deepcopy(bindings, {id(v): v for v in bindings.values() if isinstance(v, ModuleType)})
+
+
+def _read(node: ast.AST) -> set[str]:
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+
+
+def _bound(node: ast.AST) -> set[str]:
+    """Names a statement binds anywhere inside it: targets, loop and function variables, imports."""
+    names = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    names |= {a.arg for n in ast.walk(node) if isinstance(n, ast.arguments)
+              for a in [*n.posonlyargs, *n.args, *n.kwonlyargs, n.vararg, n.kwarg] if a is not None}
+    names |= {n.name for n in ast.walk(node) if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    names |= {(a.asname or a.name).split(".")[0] for n in ast.walk(node) if isinstance(n, (ast.Import, ast.ImportFrom))
+              for a in n.names}
+    return names
 
 
 def hook_changes(before: object, after: object) -> list[str]:

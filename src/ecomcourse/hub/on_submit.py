@@ -19,20 +19,23 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import pandas as pd
 from nbgrader.api import Gradebook
 from nbgrader.apps import NbGraderAPI
 from nbgrader.utils import notebook_hash, parse_utc, temp_attrs
-from traitlets import Bool, Dict, Float, Integer, List, Unicode
+from traitlets import Bool, Dict, Integer, List, Unicode
 from traitlets.config import Config, Configurable
 
 from ..grading.autograder import Autograder, replacing
-from ..grading.engine import EDITION_MARK, grade
+from ..grading.engine import EDITION_MARK, Submission, grade
 from ..grading.feedback import FEEDBACK_PERMISSIONS, notice_page
+from ..grading.workers import Workers
 from ..i18n import LANGUAGES
 from .layout import COURSE_ID, Layout
 
 log = logging.getLogger("ecomcourse.on_submit")
-RETRY_SECONDS = 30
+RETRY_SECONDS = 10
+SUBMIT_SECONDS = 60  # a submission folder still without its secret after this is handled as it is
 
 
 class GradeOnSubmit(Configurable):
@@ -44,7 +47,6 @@ class GradeOnSubmit(Configurable):
     max_graded_per_assignment = Dict(value_trait=Integer(),
                                      help="max_graded for the named assignments").tag(config=True)
     max_submission_mb = Integer(20, help="A larger submission is kept but not graded").tag(config=True)
-    poll_seconds = Float(1.0, help="How often the exchange is looked at").tag(config=True)
 
     def graded_on_submit(self, assignment: str) -> bool:
         return self.enabled and assignment not in self.not_on_submit
@@ -76,6 +78,13 @@ class Arrival:
     @property
     def when(self) -> datetime:
         return parse_utc(self.timestamp)
+
+    def complete(self) -> bool:
+        """nbgrader's submit writes the submission's secret last; a folder without it is still
+        being copied (or was never a submission: it waits until SUBMIT_SECONDS have passed)."""
+        if (self.path / "submission_secret.txt").is_file():
+            return True
+        return time.time() - self.path.stat().st_mtime > SUBMIT_SECONDS
 
     def owner(self) -> str:
         try:
@@ -134,6 +143,8 @@ class Service:
         self.journal = Journal(self.layout.on_submit / "journal.jsonl")
         self.inbound = self.layout.exchange / COURSE_ID / "inbound"
         self.outbound_feedback = self.layout.exchange / COURSE_ID / "feedback"
+        self.workers: Workers | None = None
+        self.workers_key: tuple[int, str] = (0, "")
 
     def _load(self) -> None:
         """The course's configuration as it is now: an instructor's edit applies to the next batch."""
@@ -147,20 +158,37 @@ class Service:
         if not self.inbound.is_dir():
             return []
         handled = self.journal.handled()
-        arrivals = [a for a in map(Arrival.parse, self.inbound.iterdir()) if a and a.path.name not in handled]
+        arrivals = [a for a in map(Arrival.parse, self.inbound.iterdir())
+                    if a and a.complete() and a.path.name not in handled]
         return sorted(arrivals, key=lambda a: (a.when, a.path.name))
 
     def serve(self) -> None:
         with self._only_instance():
             log.info("grading on submit: watching %s", self.inbound)
-            while True:
-                try:
-                    self.handle(self.waiting())
-                except Exception:  # noqa: BLE001 - e.g. an unusable course config: say so, keep the queue
-                    log.exception("grading stopped for now; the waiting submissions are tried again in %s s",
-                                  RETRY_SECONDS)
-                    time.sleep(RETRY_SECONDS)
-                time.sleep(self.settings.poll_seconds)
+            try:
+                for _ in self._landings():
+                    try:
+                        self.handle(self.waiting())
+                    except Exception:  # noqa: BLE001 - e.g. an unusable config, a full disk: say so, keep the queue
+                        log.exception("grading stopped for now; the waiting submissions are tried again in %s s",
+                                      RETRY_SECONDS)
+                        time.sleep(RETRY_SECONDS)
+            finally:
+                if self.workers is not None:
+                    self.workers.close()
+
+    def _landings(self) -> Iterator[None]:
+        """At the start, whenever something lands in the inbound folder, and at least every
+        RETRY_SECONDS (a submission that could not be handled is tried again)."""
+        from watchfiles import watch
+
+        yield
+        while not self.inbound.is_dir():
+            time.sleep(1)
+            yield
+        for _ in watch(self.inbound, debounce=20, step=10, rust_timeout=RETRY_SECONDS * 1000,
+                       yield_on_timeout=True):
+            yield
 
     def handle(self, arrivals: list[Arrival]) -> None:
         """Handle a batch: per assignment, each student's latest submission is graded (the class in
@@ -217,20 +245,39 @@ class Service:
         return True
 
     def _grade(self, assignment: str, arrivals: list[Arrival]) -> None:
+        """Grade the batch on the warm workers; each student's feedback is released as soon as
+        their notebook is graded."""
         started = time.monotonic()
+        by_student = {arrival.student: arrival for arrival in arrivals}
+
+        def release(sub: Submission, rows: pd.DataFrame) -> None:
+            arrival = by_student.get(sub.student_id)
+            if arrival is not None:
+                self._release(assignment, arrival, rows, time.monotonic() - started)
+
         submitted = Path(self.api.coursedir.root) / self.api.coursedir.submitted_directory
-        run = grade([assignment], submitted, self.layout.on_submit / f"{assignment}.csv", self.layout.grader,
-                    only_changed=True, progress=False, say=log.info)
-        for arrival in arrivals:
-            self._feedback_under_submitted_names(assignment, arrival)
-            result = self.api.release_feedback(assignment, arrival.student)
-            mine = run.rows[run.rows["student_id"] == arrival.student]
-            score, status = float(mine["score"].sum()), ",".join(sorted(set(mine["status"])))
-            if not result["success"]:
-                log.error("release_feedback %s failed: %s", arrival.path.name, result.get("error", ""))
-            self.journal.record(arrival, "graded", score=score, status=status,
-                                seconds=round(time.monotonic() - started, 1))
-            log.info("%s: %s, %g points, feedback released", arrival.path.name, status, score)
+        grade([assignment], submitted, self.layout.on_submit / f"{assignment}.csv", self.layout.grader,
+              only_changed=True, progress=False, say=log.info, workers=self._workers(), on_feedback=release)
+
+    def _release(self, assignment: str, arrival: Arrival, rows: pd.DataFrame, seconds: float) -> None:
+        self._feedback_under_submitted_names(assignment, arrival)
+        result = self.api.release_feedback(assignment, arrival.student)
+        score, status = float(rows["score"].sum()), ",".join(sorted(set(rows["status"])))
+        if not result["success"]:
+            log.error("release_feedback %s failed: %s", arrival.path.name, result.get("error", ""))
+        self.journal.record(arrival, "graded", score=score, status=status, seconds=round(seconds, 1))
+        log.info("%s: %s, %g points, feedback released", arrival.path.name, status, score)
+
+    def _workers(self) -> Workers:
+        """The warm workers, started once and again only when the course changes their number or
+        scheduler."""
+        engine = self.autograder.engine
+        wanted = (engine.workers or os.cpu_count() or 1, engine.scheduler)
+        if self.workers is None or self.workers_key != wanted:
+            if self.workers is not None:
+                self.workers.close()
+            self.workers, self.workers_key = Workers(*wanted), wanted
+        return self.workers
 
     def _feedback_under_submitted_names(self, assignment: str, arrival: Arrival) -> None:
         """nbgrader's fetch_feedback looks for a page per notebook the student handed in: a
