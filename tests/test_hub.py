@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+import psutil
 import pytest
 from conftest import BROKEN_NOTEBOOK, wait_until
 from hostile import printed
@@ -410,6 +411,39 @@ def test_submissions_waiting_while_the_hub_was_down_are_graded_once_after_a_rest
     assert len({e["submission"] for e in entries}) == len(entries)  # none recorded twice
     with Gradebook(f"sqlite:///{hub.layout.grader / 'gradebook.db'}") as gb:
         assert len([s for s in gb.assignment_submissions(CHAPTER) if s.student.id == "student01"]) == 1
+
+
+def _processes(*words: str) -> list[psutil.Process]:
+    found = []
+    for process in psutil.process_iter(["cmdline"]):
+        line = " ".join(process.info["cmdline"] or [])
+        if all(word in line for word in words):
+            found.append(process)
+    return found
+
+
+def test_killing_the_grading_service_mid_batch_gives_every_submission_feedback_once(hub):
+    """SIGKILL while the batch's kernels run: JupyterHub starts the service again, which grades
+    what was waiting or half graded, records each submission once, and leaves no kernel behind."""
+    students = ["student01", "student02", "student03"]
+    pages = {student: len(hub.feedback_pages(student)) for student in students}
+    before = len(hub.journal())
+    submits = [subprocess.Popen(["su", "-", student, "-c", f"nbgrader submit {CHAPTER}"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for student in students]
+    for submit in submits:
+        submit.wait()
+    assert wait_until(lambda: _processes("ipykernel", "ecomcourse-jobs"), 120, every=0.1), "no kernel started"
+    [service] = _processes("ecomcourse", "grade-on-submit")
+    service.kill()
+    assert wait_until(lambda: len(hub.journal()) >= before + len(students), 300, every=1), hub.journal()[before:]
+    entries = hub.journal()
+    assert sorted(e["student"] for e in entries[before:]) == students
+    assert {e["outcome"] for e in entries[before:]} == {"graded"}
+    assert len({e["submission"] for e in entries}) == len(entries), "none recorded twice"
+    assert [p.pid for p in _processes("ecomcourse", "grade-on-submit")] not in ([], [service.pid])
+    for student in students:
+        hub.wait_for_feedback(student, pages[student] + 1)
+    assert wait_until(lambda: not _processes("ipykernel", "ecomcourse-jobs"), 30, every=0.5), "a kernel was left"
 
 
 def test_stop_leaves_nothing_running(hub):

@@ -47,16 +47,19 @@ def _class(workspace: Path, size: int) -> dict:
              for w, run in result["engine"].items()]
     rows += [("execution floor (nbclient, serial)", floor, None),
              (f"execution floor per core (÷{cores})", floor / cores, None),
-             (f"execution floor, whole notebooks on {cores} cores", whole_notebook_schedule(result["floor"], cores), None)]
+             (f"execution floor, whole notebooks on {cores} cores",
+              whole_notebook_schedule(result["floor"], cores), None)]
     print(f"\n{'run':44} {'seconds':>8} {'s/notebook':>11} {'same grades':>12}")
     for label, seconds, same in rows:
         print(f"{label:44} {seconds:8.1f} {seconds / n:11.2f} {'' if same is None else ('yes' if same else 'NO'):>12}")
     fastest = result["engine"][cores]["seconds"]
     result["speedup_vs_nbgrader"] = round(result["plain_serial"] / fastest, 2)
     result["overhead_vs_floor_per_core"] = round(fastest / (floor / cores) - 1, 3)
-    result["targets"] = {"speedup_vs_nbgrader": f">= {TARGET_SPEEDUP}", "overhead_vs_floor_per_core": f"<= {TARGET_OVERHEAD}"}
+    result["targets"] = {"speedup_vs_nbgrader": f">= {TARGET_SPEEDUP}",
+                         "overhead_vs_floor_per_core": f"<= {TARGET_OVERHEAD}"}
     print(f"\nspeed-up over plain nbgrader: {result['speedup_vs_nbgrader']}× (target ≥ {TARGET_SPEEDUP}× on 2 cores)")
-    print(f"above the execution floor per core: {result['overhead_vs_floor_per_core']:+.0%} (target ≤ +{TARGET_OVERHEAD:.0%})")
+    print(f"above the execution floor per core: {result['overhead_vs_floor_per_core']:+.0%} "
+          f"(target ≤ +{TARGET_OVERHEAD:.0%})")
     print(f"plain nbgrader autograde of one notebook: {result['plain_one_notebook']:.1f} s")
     return result
 

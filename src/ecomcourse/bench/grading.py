@@ -143,7 +143,7 @@ def class_grading(workspace: Path, size: int) -> dict:
                                                       course.root / "grader", overrides(workers=w),
                                                       progress=False, say=lambda _msg: None))
         same = run.rows.set_index(["student_id", "grade_id"])["score"].to_dict() == plain
-        state = json.loads(state_path(workspace / f"bench-{w}.csv").read_text(encoding="utf-8"))
+        state = json.loads(state_path(workspace / f"bench-{workers}.csv").read_text(encoding="utf-8"))
         runs[workers] = {"seconds": seconds, "same_grades": same,
                          "notebook_seconds": [s["seconds"] for s in state["submissions"].values()]}
     durations = execution_floor(runnable)
