@@ -24,6 +24,8 @@ import nbformat
 import psutil
 import pytest
 from conftest import BROKEN_NOTEBOOK, wait_until
+from distributed import Client
+from distributed.security import Security
 from hostile import printed
 from nbgrader.api import Gradebook
 from test_browser import CHROMIUM, SHOTS, _free_port, _run_all, _settings, expect, sync_playwright
@@ -420,6 +422,74 @@ def _processes(*words: str) -> list[psutil.Process]:
         if all(word in line for word in words):
             found.append(process)
     return found
+
+
+@pytest.fixture
+def dask_cluster(hub):
+    """A scheduler and two workers (as root, with the sandbox) on loopback, from the course's
+    environment, over mutual TLS: only holders of the class's key may send them work."""
+    folder = hub.home("instructor") / ".dask"
+    folder.mkdir(mode=0o700)
+    security = Security.temporary()
+    for name, pem in (("cert.pem", security.tls_ca_file), ("key.pem", security.tls_client_key)):
+        (folder / name).write_text(pem)
+    shutil.chown(folder, "instructor", "instructor")
+    for path in folder.iterdir():
+        os.chmod(path, 0o600)
+        shutil.chown(path, "instructor", "instructor")
+    tls = ["--tls-ca-file", str(folder / "cert.pem"), "--tls-cert", str(folder / "cert.pem"),
+           "--tls-key", str(folder / "key.pem")]
+    dask = str(hub.layout.env / "bin" / "dask")
+    address = f"tls://127.0.0.1:{_free_port()}"
+    port = address.rsplit(":", 1)[1]
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "cwd": "/"}
+    processes = [subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", port, "--protocol", "tls",
+                                   "--no-dashboard", *tls], **quiet)]
+    processes += [subprocess.Popen([dask, "worker", address, "--host", "127.0.0.1", "--nthreads", "1", "--no-nanny",
+                                    "--no-dashboard", *tls],
+                                   **quiet) for _ in range(2)]
+    cert, key = str(folder / "cert.pem"), str(folder / "key.pem")
+    with Client(address, security=Security(tls_ca_file=cert, tls_client_cert=cert, tls_client_key=key,
+                                           require_encryption=True)) as client:
+        client.wait_for_workers(2, timeout=120)
+    hub.configure(f'\nc.GradingEngine.scheduler = "{address}"\nc.GradingEngine.tls_ca_file = "{folder}/cert.pem"\n'
+                  f'c.GradingEngine.tls_cert = "{folder}/cert.pem"\nc.GradingEngine.tls_key = "{folder}/key.pem"\n')
+    try:
+        yield address, processes[1:]
+    finally:
+        hub.configure('\nc.GradingEngine.scheduler = ""\n')
+        for process in processes:
+            process.kill()
+            process.wait()
+        shutil.rmtree(folder)
+
+
+def test_a_class_graded_on_a_dask_cluster_gets_its_feedback_once_even_when_a_worker_dies(hub, dask_cluster):
+    address, workers = dask_cluster
+    with pytest.raises(Exception):  # noqa: B017 - a student on the machine, without the class's key
+        Client(address, timeout=5)
+    students = ["student01", "student02", "student03"]
+    solved = fill_answers(hub.fetched("student01"), solution_sources(CHAPTER))
+    for student in students:
+        hub.write_notebook(student, f"{CHAPTER}/{CHAPTER}.ipynb", solved)
+    pages = {student: len(hub.feedback_pages(student)) for student in students}
+    before = len(hub.journal())
+    for student in students:
+        hub.shell(student, f"nbgrader submit {CHAPTER}")
+    on_workers = lambda: [k for k in _processes("ipykernel", "ecomcourse-jobs")  # noqa: E731
+                          if any(p.pid in {w.pid for w in workers} for p in k.parents())]
+    assert wait_until(on_workers, 120, every=0.1), "no kernel started on a Dask worker"
+    running = next(p for p in on_workers()[0].parents() if p.pid in {w.pid for w in workers})
+    running.kill()  # mid-notebook: the scheduler gives the notebook to the other worker
+    assert wait_until(lambda: len(hub.journal()) >= before + len(students), 300, every=1), hub.journal()[before:]
+    entries = hub.journal()
+    assert sorted(e["student"] for e in entries[before:]) == students
+    assert {(e["outcome"], e["score"]) for e in entries[before:]} == {("graded", 27.0)}
+    assert len({e["submission"] for e in entries}) == len(entries), "none recorded twice"
+    for student in students:
+        assert "27 / 27" in hub.wait_for_feedback(student, pages[student] + 1)
+    with Gradebook(f"sqlite:///{hub.layout.grader / 'gradebook.db'}") as gb:
+        assert {s.student.id for s in gb.assignment_submissions(CHAPTER)} >= set(students)
 
 
 def test_killing_the_grading_service_mid_batch_gives_every_submission_feedback_once(hub):

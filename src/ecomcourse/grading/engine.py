@@ -33,7 +33,7 @@ from .report import write_report
 from .sandbox import Sandbox, choose_sandbox
 from .scan import review
 from .trusted import apply, split_tests
-from .workers import Workers, result
+from .workers import Workers, result, worker_settings
 
 STATUSES = ("graded", "invalid", "missing", "timeout", "memory", "kernel_died", "tampered", "flagged", "error")
 COLUMNS = ["student_id", "assignment_id", "grade_id", "grading", "score", "max_score", "status", "message",
@@ -294,7 +294,7 @@ def _workers_for(autograder: Autograder, given: Workers | None) -> Iterator[Work
         given.sweep()
         yield given
         return
-    with Workers(autograder.engine.workers or os.cpu_count() or 1, autograder.engine.scheduler) as workers:
+    with Workers(*worker_settings(autograder.engine)) as workers:
         yield workers
 
 

@@ -24,6 +24,11 @@ class GradingEngine(Configurable):
     output_bytes = Integer(1_000_000, help="Output kept per cell; the rest is cut").tag(config=True)
     workers = Integer(0, help="Worker processes; 0 means one per core").tag(config=True)
     scheduler = Unicode("", help="Dask scheduler address; empty means local worker processes").tag(config=True)
+    tls_ca_file = Unicode("", help="Dask over TLS (a tls:// scheduler): the CA that signed the cluster's "
+                          "certificates").tag(config=True)
+    tls_cert = Unicode("", help="Dask over TLS: this client's certificate, signed by tls_ca_file").tag(config=True)
+    tls_key = Unicode("", help="Dask over TLS: this client's private key (readable by the instructor only)"
+                      ).tag(config=True)
     bubblewrap = Bool(True, help="Use bubblewrap where it works; False means limits only").tag(config=True)
     trusted_checks = Bool(True, help="Decide each test's verdict in the engine's process, on plain data from "
                           "the kernel (a tampered kernel cannot fake a pass); False grades by the notebook's "

@@ -4,6 +4,7 @@ Dask cluster. A worker that dies or overruns costs only the submission it was ru
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, as_completed
 
@@ -11,9 +12,16 @@ from . import cgroups
 from .execute import Execution, Job, execute
 from .limits import Limits, die_with_parent
 from .sandbox import sweep_workdirs
+from .settings import GradingEngine
 from .trusted import EXIT_STUCK
 
 WORKER_GRACE = 60  # seconds a worker may take beyond the notebook's limit (kernel start, checks, clean-up)
+
+
+def worker_settings(engine: GradingEngine) -> tuple[int, str, tuple[str, str, str]]:
+    """The arguments of :class:`Workers` the course's engine settings ask for."""
+    return (engine.workers or os.cpu_count() or 1, engine.scheduler,
+            (engine.tls_ca_file, engine.tls_cert, engine.tls_key))
 
 
 def warm_worker() -> None:
@@ -25,14 +33,18 @@ def warm_worker() -> None:
 
 
 class Workers:
-    """``count`` local worker processes, or the Dask cluster at ``scheduler``; open until closed."""
+    """``count`` local worker processes, or the Dask cluster at ``scheduler`` (over TLS with
+    ``tls``: the CA file, this client's certificate and key); open until closed."""
 
-    def __init__(self, count: int, scheduler: str = "") -> None:
+    def __init__(self, count: int, scheduler: str = "", tls: tuple[str, str, str] = ("", "", "")) -> None:
         self.scheduler = scheduler
         if scheduler:
             from distributed import Client
+            from distributed.security import Security
 
-            self._client = Client(scheduler)
+            security = Security(tls_ca_file=tls[0], tls_client_cert=tls[1], tls_client_key=tls[2],
+                                require_encryption=True) if any(tls) else None
+            self._client = Client(scheduler, security=security)
         else:
             from pebble import ProcessPool
 

@@ -29,7 +29,7 @@ from traitlets.config import Config, Configurable
 from ..grading.autograder import Autograder, replacing
 from ..grading.engine import EDITION_MARK, Submission, grade
 from ..grading.feedback import FEEDBACK_PERMISSIONS, notice_page
-from ..grading.workers import Workers
+from ..grading.workers import Workers, worker_settings
 from ..i18n import LANGUAGES
 from .layout import COURSE_ID, Layout
 
@@ -144,7 +144,7 @@ class Service:
         self.inbound = self.layout.exchange / COURSE_ID / "inbound"
         self.outbound_feedback = self.layout.exchange / COURSE_ID / "feedback"
         self.workers: Workers | None = None
-        self.workers_key: tuple[int, str] = (0, "")
+        self.workers_key: tuple = ()
 
     def _load(self) -> None:
         """The course's configuration as it is now: an instructor's edit applies to the next batch."""
@@ -271,8 +271,7 @@ class Service:
     def _workers(self) -> Workers:
         """The warm workers, started once and again only when the course changes their number or
         scheduler."""
-        engine = self.autograder.engine
-        wanted = (engine.workers or os.cpu_count() or 1, engine.scheduler)
+        wanted = worker_settings(self.autograder.engine)
         if self.workers is None or self.workers_key != wanted:
             if self.workers is not None:
                 self.workers.close()
