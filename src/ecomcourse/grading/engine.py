@@ -12,6 +12,7 @@ import os
 import pickle
 import re
 import shutil
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from .autograder import Autograder, GradingError, HandGrade, Lateness, cell_resu
 from .execute import Execution, Job
 from .feedback import write_feedback
 from .limits import Limits
+from .report import warm as warm_report
 from .report import write_report
 from .sandbox import Sandbox, choose_sandbox
 from .scan import review
@@ -101,6 +103,8 @@ def grade(assignments: list[str], submissions: Path, out: Path, grader_folder: P
         sub.lang, sub.message = previous[sub.key]["lang"], previous[sub.key]["note"]
     to_grade = [sub for sub in subs if sub.key not in unchanged]
     prepared = (_prepare(sub, autograder, sandbox, limits) for sub in to_grade)  # each sent to a worker once ready
+    warming = threading.Thread(target=warm_report, daemon=True)
+    warming.start()
     with _workers_for(autograder, workers) as running:
         for sub, execution in _run(prepared, len(to_grade), running, progress):
             mine = _finish(sub, execution, autograder) if execution else _unrunnable_rows(sub, autograder)
@@ -112,6 +116,7 @@ def grade(assignments: list[str], submissions: Path, out: Path, grader_folder: P
     table = pd.DataFrame(rows, columns=COLUMNS).sort_values(["assignment_id", "student_id", "grade_id"],
                                                             kind="stable")
     state = {"sandbox": sandbox.label, "submissions": {sub.key: _info(sub) for sub in subs}}
+    warming.join()
     table = publish(table, out, autograder, state)
     return GradeRun(table, sandbox, len(unchanged))
 

@@ -69,6 +69,11 @@ class Workers:
             return iter(dask_completed(futures))
         return as_completed(futures)
 
+    def warm(self) -> None:
+        """Start the local workers now, not at the first job."""
+        if not self.scheduler:
+            self._pool.schedule(os.getpid).result()
+
     def sweep(self) -> None:
         """Remove what workers that died mid-job left: their control groups and job folders."""
         if not self.scheduler:

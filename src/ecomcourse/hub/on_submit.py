@@ -6,6 +6,7 @@ each one's feedback is out, lets the service pick up where it stopped."""
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import logging
@@ -165,6 +166,7 @@ class Service:
     def serve(self) -> None:
         with self._only_instance():
             log.info("grading on submit: watching %s", self.inbound)
+            self._warm()
             try:
                 for _ in self._landings():
                     try:
@@ -267,6 +269,12 @@ class Service:
             log.error("release_feedback %s failed: %s", arrival.path.name, result.get("error", ""))
         self.journal.record(arrival, "graded", score=score, status=status, seconds=round(seconds, 1))
         log.info("%s: %s, %g points, feedback released", arrival.path.name, status, score)
+
+    def _warm(self) -> None:
+        """Start the workers before the first submission comes (a worker's start imports nbgrader,
+        pandas and the checks: seconds the first student would otherwise wait)."""
+        with contextlib.suppress(Exception):  # an unusable config is logged by the first batch
+            self._workers().warm()
 
     def _workers(self) -> Workers:
         """The warm workers, started once and again only when the course changes their number or
