@@ -8,6 +8,8 @@ import shutil
 import signal
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
 from traitlets.config import Config
 
+from ..data.loader import ENV_VAR
 from . import cgroups
 from .limits import Limits
 from .sandbox import Sandbox, SandboxedKernelManager, job_uid, jobs_root, kernel_environment, new_workdir
@@ -139,7 +142,8 @@ def execute(job: Job) -> Execution:
         timer = threading.Timer(job.limits.notebook_timeout, stop)
         timer.start()
         try:
-            nb, _ = executor(nb, {"metadata": {"path": str(workdir)}})
+            with _checks_read(job.data_folder):
+                nb, _ = executor(nb, {"metadata": {"path": str(workdir)}})
             outcome, message = _outcome(nb, job.limits, group)
         except DeadKernelError:
             if fired.is_set():
@@ -163,6 +167,21 @@ def execute(job: Job) -> Execution:
         if group is not None:
             group.close()
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+@contextmanager
+def _checks_read(folder: str) -> Iterator[None]:
+    """The trusted checks in this worker load the data the engine named, as the kernel does,
+    wherever the worker was started (a Dask worker has its own working directory)."""
+    previous = os.environ.get(ENV_VAR)
+    os.environ[ENV_VAR] = folder
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(ENV_VAR, None)
+        else:
+            os.environ[ENV_VAR] = previous
 
 
 def _kill_kernel(executor: Execute | None) -> None:
