@@ -20,7 +20,10 @@ configure(c, Path(__file__).resolve().parent.parent)
 # c.GradingEngine.disk_mb = 512                # size of the kernel's private /tmp and /dev/shm
 # c.GradingEngine.output_bytes = 1_000_000     # output kept per cell
 # c.GradingEngine.workers = 0                  # worker processes; 0: one per core
-# c.GradingEngine.scheduler = ""               # a Dask scheduler address, e.g. "tcp://10.0.0.5:8786"
+# c.GradingEngine.scheduler = ""               # a Dask scheduler address, e.g. "tls://10.0.0.5:8786"
+# c.GradingEngine.tls_ca_file = ""             # Dask over TLS: the CA of the cluster's certificates,
+# c.GradingEngine.tls_cert = ""                # this client's certificate
+# c.GradingEngine.tls_key = ""                 # and its key (readable by the instructor only)
 # c.GradingEngine.bubblewrap = True            # False: limits only, even where bubblewrap works
 # c.GradingEngine.trusted_checks = True        # False: grade by the notebook's own tests, as plain nbgrader does
 # c.GradingEngine.instructor_language = "zh"   # language of the instructor report ("zh" or "en")

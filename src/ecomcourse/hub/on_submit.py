@@ -250,16 +250,19 @@ class Service:
         """Grade the batch on the warm workers; each student's feedback is released as soon as
         their notebook is graded."""
         started = time.monotonic()
-        by_student = {arrival.student: arrival for arrival in arrivals}
+        waiting = {arrival.student: arrival for arrival in arrivals}
 
         def release(sub: Submission, rows: pd.DataFrame) -> None:
-            arrival = by_student.get(sub.student_id)
+            arrival = waiting.pop(sub.student_id, None)
             if arrival is not None:
                 self._release(assignment, arrival, rows, time.monotonic() - started)
 
         submitted = Path(self.api.coursedir.root) / self.api.coursedir.submitted_directory
-        grade([assignment], submitted, self.layout.on_submit / f"{assignment}.csv", self.layout.grader,
-              only_changed=True, progress=False, say=log.info, workers=self._workers(), on_feedback=release)
+        run = grade([assignment], submitted, self.layout.on_submit / f"{assignment}.csv", self.layout.grader,
+                    only_changed=True, progress=False, say=log.info, workers=self._workers(), on_feedback=release)
+        for student, arrival in waiting.items():  # graded before, by a run that stopped before releasing it
+            self._release(assignment, arrival, run.rows[run.rows["student_id"] == student],
+                          time.monotonic() - started)
 
     def _release(self, assignment: str, arrival: Arrival, rows: pd.DataFrame, seconds: float) -> None:
         self._feedback_under_submitted_names(assignment, arrival)
