@@ -13,6 +13,7 @@ from pathlib import Path
 
 import nbformat
 import psutil
+from nbgrader.utils import parse_utc
 
 from ..authoring.classroom import fill_answers, solution_sources
 from ..hub import server
@@ -38,12 +39,13 @@ def run(root: Path, port: int, students: int = 30) -> dict:
             _shell(name, f"nbgrader fetch_assignment {CHAPTER}")
             _solve(name)
         single = [_one_submission(layout, name) for name in names[:SINGLE_RUNS]]
-        burst, memory = _burst(layout, names)
+        burst, grading, memory = _burst(layout, names)
     finally:
         server.stop(root, remove_accounts=True, say=lambda _message: None)
     return {"chapter": CHAPTER, "single_submission_seconds": single,
             "single_submission_p50": round(statistics.median(single), 1),
             "burst_students": students, "burst_last_feedback_seconds": round(burst, 1),
+            "burst_first_landing_to_last_feedback_seconds": round(grading, 1),
             "service_peak_mb": round(memory.peak_pss_mb), "service_peak_rss_sum_mb": round(memory.peak_mb)}
 
 
@@ -74,14 +76,17 @@ def _one_submission(layout: Layout, user: str) -> float:
     return round(entry["at"] - started, 2)
 
 
-def _burst(layout: Layout, users: list[str]) -> tuple[float, PeakMemory]:
-    """Every student submits at once: seconds until the last one's feedback is released, and the
-    service's peak memory meanwhile."""
+def _burst(layout: Layout, users: list[str]) -> tuple[float, float, PeakMemory]:
+    """Every student submits at once: seconds until the last one's feedback is released, seconds
+    from the first submission's time (nbgrader's timestamp) to that release, and the service's
+    peak memory meanwhile."""
     journal = Journal(layout.on_submit / "journal.jsonl")
     before = len(journal.entries())
     with PeakMemory(_service) as memory:
         seconds = _submit_all(journal, before, users)
-    return seconds, memory
+    entries = journal.entries()[before:]
+    grading = max(e["at"] for e in entries) - min(parse_utc(e["timestamp"]).timestamp() for e in entries)
+    return seconds, grading, memory
 
 
 def _submit_all(journal: Journal, before: int, users: list[str]) -> float:
