@@ -330,6 +330,7 @@ class TrustedChecks:
 
 
 PREFIXES: dict[tuple[str, int, str], tuple[dict | None, CodeType]] = {}  # this worker's, by test, part, language
+IMPORTS = (ast.Import, ast.ImportFrom)
 
 
 def engine_prefix(test: TrustedTest, index: int, lang: str) -> tuple[dict | None, CodeType]:
@@ -348,14 +349,13 @@ def engine_prefix(test: TrustedTest, index: int, lang: str) -> tuple[dict | None
 def _run_prefix(test: TrustedTest, index: int, lang: str) -> tuple[dict | None, CodeType]:
     whole = compile(test.parts[index][1], "<test>", "exec")
     statements = ast.parse(test.parts[index][1]).body
-    modules = {name for _, code in test.parts[:index + 1] for node in ast.parse(code).body
-               if isinstance(node, (ast.Import, ast.ImportFrom)) for name in _bound(node)}
-    known = modules | set(dir(builtins))
+    imports = [node for _, code in test.parts[:index] for node in ast.parse(code).body if isinstance(node, IMPORTS)]
+    known = set(dir(builtins)) | {name for node in imports + statements if isinstance(node, IMPORTS)
+                                  for name in _bound(node)}
     size = 0
     for node in statements:
         inside = _bound(node)
-        if not isinstance(node, (ast.Import, ast.ImportFrom, ast.Assign, ast.For, ast.FunctionDef)) \
-                or _read(node) - inside - known:
+        if not isinstance(node, (*IMPORTS, ast.Assign, ast.For, ast.FunctionDef)) or _read(node) - inside - known:
             break
         known |= inside
         size += 1
@@ -363,12 +363,8 @@ def _run_prefix(test: TrustedTest, index: int, lang: str) -> tuple[dict | None, 
         return None, whole
     namespace: dict = {"__name__": "__trusted_test__", "__builtins__": builtins}
     try:
-        with language(lang), _quiet():
-            for _, code in test.parts[:index]:  # the imports of earlier parts
-                exec(compile(ast.Module([n for n in ast.parse(code).body  # noqa: S102 - the gradebook's test
-                                         if isinstance(n, (ast.Import, ast.ImportFrom))], []), "<test>", "exec"),
-                     namespace)
-            exec(compile(ast.Module(statements[:size], []), "<test>", "exec"), namespace)  # noqa: S102
+        with language(lang), _quiet():  # with the imports of the earlier parts
+            exec(compile(ast.Module(imports + statements[:size], []), "<test>", "exec"), namespace)  # noqa: S102
     except Exception:  # noqa: BLE001 - it fails again, with its message, where the whole part runs
         return None, whole
     rest = compile(ast.Module(statements[size:], []), "<test>", "exec")
@@ -390,8 +386,7 @@ def _bound(node: ast.AST) -> set[str]:
     names |= {a.arg for n in ast.walk(node) if isinstance(n, ast.arguments)
               for a in [*n.posonlyargs, *n.args, *n.kwonlyargs, n.vararg, n.kwarg] if a is not None}
     names |= {n.name for n in ast.walk(node) if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
-    names |= {(a.asname or a.name).split(".")[0] for n in ast.walk(node) if isinstance(n, (ast.Import, ast.ImportFrom))
-              for a in n.names}
+    names |= {(a.asname or a.name).split(".")[0] for n in ast.walk(node) if isinstance(n, IMPORTS) for a in n.names}
     return names
 
 

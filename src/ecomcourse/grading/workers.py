@@ -37,6 +37,7 @@ class Workers:
     ``tls``: the CA file, this client's certificate and key); open until closed."""
 
     def __init__(self, count: int, scheduler: str = "", tls: tuple[str, str, str] = ("", "", "")) -> None:
+        self.settings = (count, scheduler, tls)
         self.scheduler = scheduler
         if scheduler:
             from distributed import Client

@@ -145,7 +145,6 @@ class Service:
         self.inbound = self.layout.exchange / COURSE_ID / "inbound"
         self.outbound_feedback = self.layout.exchange / COURSE_ID / "feedback"
         self.workers: Workers | None = None
-        self.workers_key: tuple = ()
 
     def _load(self) -> None:
         """The course's configuration as it is now: an instructor's edit applies to the next batch."""
@@ -280,13 +279,13 @@ class Service:
             self._workers().warm()
 
     def _workers(self) -> Workers:
-        """The warm workers, started once and again only when the course changes their number or
-        scheduler."""
+        """The warm workers, started once and again only when the course changes their number,
+        scheduler or TLS files."""
         wanted = worker_settings(self.autograder.engine)
-        if self.workers is None or self.workers_key != wanted:
+        if self.workers is None or self.workers.settings != wanted:
             if self.workers is not None:
                 self.workers.close()
-            self.workers, self.workers_key = Workers(*wanted), wanted
+            self.workers = Workers(*wanted)
         return self.workers
 
     def _feedback_under_submitted_names(self, assignment: str, arrival: Arrival) -> None:
